@@ -1,6 +1,6 @@
 import type { ComponentId, ComponentKind, PipelineId, Signal } from '../config/componentId';
 import { typeOf } from '../config/componentId';
-import type { ComponentDefinition, ConfigModel, PipelineDefinition, PipelineRole } from '../config/configModel';
+import type { ComponentDefinition, ComponentReference, ConfigModel, PipelineDefinition, PipelineRole } from '../config/configModel';
 import { findCycles, type ConnectorUse } from './findCycles';
 import type { GraphEdge, GraphNode, PipelineGraph, Swimlane } from './pipelineGraph';
 
@@ -75,38 +75,41 @@ export function buildGraph(model: ConfigModel): PipelineGraph {
       return n;
     };
 
+    // An id that does not parse is still drawn under the text written, so the user sees where
+    // it sits; validation reports why it is wrong.
+    const idOf = (ref: ComponentReference) => ref.id ?? (ref.raw as ComponentId);
     for (const ref of pipeline.receivers) {
-      if (!ref.id) continue;
-      if (connectorIds.has(ref.id)) {
-        useConnector(ref.id, 'receiverOf', pipeline);
-        heads.push(connectorNodeKey(ref.id));
+      const id = idOf(ref);
+      if (connectorIds.has(id)) {
+        useConnector(id, 'receiverOf', pipeline);
+        heads.push(connectorNodeKey(id));
         continue;
       }
-      const n = occurrence('receivers', ref.id);
+      const n = occurrence('receivers', id);
       if (n > 0) continue; // repeated receivers are de-duplicated by the Collector (case c18)
-      const node = laneNode(pipeline, 'receivers', ref.id, ref.index, n);
+      const node = laneNode(pipeline, 'receivers', id, ref.index, n);
       nodes.push(node);
       laneKeys.push(node.key);
       heads.push(node.key);
     }
     const processorKeys: string[] = [];
     for (const ref of pipeline.processors) {
-      if (!ref.id) continue;
-      const node = laneNode(pipeline, 'processors', ref.id, ref.index, occurrence('processors', ref.id));
+      const id = idOf(ref);
+      const node = laneNode(pipeline, 'processors', id, ref.index, occurrence('processors', id));
       nodes.push(node);
       laneKeys.push(node.key);
       processorKeys.push(node.key);
     }
     for (const ref of pipeline.exporters) {
-      if (!ref.id) continue;
-      if (connectorIds.has(ref.id)) {
-        useConnector(ref.id, 'exporterOf', pipeline);
-        tails.push(connectorNodeKey(ref.id));
+      const id = idOf(ref);
+      if (connectorIds.has(id)) {
+        useConnector(id, 'exporterOf', pipeline);
+        tails.push(connectorNodeKey(id));
         continue;
       }
-      const n = occurrence('exporters', ref.id);
+      const n = occurrence('exporters', id);
       if (n > 0) continue;
-      const node = laneNode(pipeline, 'exporters', ref.id, ref.index, n);
+      const node = laneNode(pipeline, 'exporters', id, ref.index, n);
       nodes.push(node);
       laneKeys.push(node.key);
       tails.push(node.key);

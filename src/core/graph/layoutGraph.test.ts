@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/parseConfig';
 import { SAMPLE_CONFIG } from '../samples/sampleConfig';
 import { buildGraph, connectorNodeKey, laneNodeKey } from './buildGraph';
-import { layoutGraph, layoutIncremental, NODE_WIDTH } from './layoutGraph';
+import { layoutGraph, layoutIncremental, NODE_HEIGHT } from './layoutGraph';
 
 const graphOf = (text: string) => buildGraph(parseConfig(text));
 
@@ -20,13 +20,29 @@ describe('layoutGraph', () => {
     expect(x('processors', 'batch')).toBeLessThan(x('exporters', 'debug'));
   });
 
-  it('puts a connector after the lane that feeds it and before the lane it feeds', () => {
+  it('draws a connector once, in the receivers column of the lane it feeds', () => {
     const layout = layoutGraph(graphOf(SAMPLE_CONFIG));
-    const feeding = layout.lanes['traces/metrics']!;
     const fed = layout.lanes['metrics']!;
     const connector = layout.nodes[connectorNodeKey('span_metrics')]!;
-    expect(connector.x).toBeGreaterThanOrEqual(feeding.x + feeding.width);
-    expect(connector.x + NODE_WIDTH).toBeLessThanOrEqual(fed.x);
+    expect(connector.y).toBeGreaterThanOrEqual(fed.y);
+    expect(connector.y + NODE_HEIGHT).toBeLessThanOrEqual(fed.y + fed.height);
+    expect(connector.x).toBeLessThan(layout.nodes[laneNodeKey('metrics', 'processors', 'memory_limiter')]!.x);
+    expect(connector.x).toBe(layout.nodes[laneNodeKey('metrics', 'receivers', 'otlp')]!.x);
+  });
+
+  it('stacks lanes in the order the pipelines are written', () => {
+    const layout = layoutGraph(graphOf(SAMPLE_CONFIG));
+    const ys = ['traces', 'traces/metrics', 'metrics', 'logs'].map((id) => layout.lanes[id]!.y);
+    expect([...ys].sort((a, b) => a - b)).toEqual(ys);
+  });
+
+  it('re-lays out only the lane whose structure changed', () => {
+    const cache = new Map();
+    const first = layoutGraph(graphOf(SAMPLE_CONFIG), cache);
+    const edited = layoutGraph(graphOf(SAMPLE_CONFIG.replace('[memory_limiter, tail_sampling, batch]', '[memory_limiter, batch]')), cache);
+    const logs = laneNodeKey('logs', 'processors', 'batch');
+    expect(edited.nodes[logs]!.x).toBe(first.nodes[logs]!.x);
+    expect(cache.size).toBe(4);
   });
 
   it('never overlaps two lanes', () => {

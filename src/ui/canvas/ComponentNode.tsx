@@ -1,0 +1,50 @@
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { ComponentNodeData } from './toFlowElements';
+
+const KIND_LETTER: Record<string, string> = { receiver: 'R', processor: 'P', exporter: 'E', connector: 'C', extension: 'X' };
+
+/** One component on the canvas: id, type, kind, problem badges. Text only — never markup from the YAML. */
+function ComponentNodeView({ data, selected }: NodeProps) {
+  const { graphNode: node, highlighted, problems, accent } = data as ComponentNodeData;
+  const classes = [
+    'component-node',
+    `component-node--${node.kind}`,
+    highlighted ? 'is-highlighted' : '',
+    selected ? 'is-selected' : '',
+    node.defined ? '' : 'is-undefined',
+    node.inCycle ? 'is-cycle' : '',
+  ].join(' ');
+  const subtitle = !node.defined ? 'not defined' : node.inCycle ? 'on a cycle' : node.kind;
+  return (
+    <div className={classes} style={{ ['--accent' as string]: accent }} data-testid={`node-${node.key}`} title={`${node.kind} ${node.componentId}`}>
+      {node.kind !== 'extension' && node.role !== 'receivers' && <Handle type="target" position={Position.Left} isConnectable={false} />}
+      <span className="component-node__kind" aria-hidden="true">
+        {KIND_LETTER[node.kind]}
+      </span>
+      <span className="component-node__text">
+        <span className="component-node__id">{node.componentId}</span>
+        <span className="component-node__type">{subtitle}</span>
+      </span>
+      {(problems.errors > 0 || problems.warnings > 0) && (
+        <span className="component-node__badges">
+          {problems.errors > 0 && (
+            <span className="badge badge--error" title={`${problems.errors} error(s)`}>
+              {problems.errors}
+            </span>
+          )}
+          {problems.warnings > 0 && (
+            <span className="badge badge--warning" title={`${problems.warnings} warning(s)`}>
+              {problems.warnings}
+            </span>
+          )}
+        </span>
+      )}
+      {node.kind !== 'extension' && node.role !== 'exporters' && <Handle type="source" position={Position.Right} isConnectable={false} />}
+      {node.kind === 'extension' && <Handle type="source" position={Position.Bottom} isConnectable={false} />}
+      {node.kind !== 'extension' && <Handle type="target" id="ext" position={Position.Top} isConnectable={false} className="handle-ext" />}
+    </div>
+  );
+}
+
+export const ComponentNode = memo(ComponentNodeView);

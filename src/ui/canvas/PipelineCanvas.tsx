@@ -1,0 +1,84 @@
+/**
+ * The canvas: React Flow over the derived graph. It reads the newest readable analysis; when the
+ * YAML is broken it keeps that graph, dims it and says why (sync-design.md "Echoes and staleness").
+ */
+import { useCallback, useMemo } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, type Node, type NodeMouseHandler } from '@xyflow/react';
+import { useShallow } from 'zustand/react/shallow';
+import { selectIsStale, selectShownAnalysis } from '../../state/documentStore';
+import { useDocument, useStores, useUi } from '../app/StoreContext';
+import { ComponentNode } from './ComponentNode';
+import { LaneNode } from './LaneNode';
+import { toFlowElements, type ComponentNodeData } from './toFlowElements';
+
+// Module scope: an inline object would remount every node on each render (web-stack.md).
+const nodeTypes = { component: ComponentNode, lane: LaneNode };
+const proOptions = { hideAttribution: true };
+
+export function PipelineCanvas() {
+  const { ui } = useStores();
+  const shown = useDocument(selectShownAnalysis);
+  const stale = useDocument(selectIsStale);
+  const breakingError = useDocument((s) => (s.analysis?.broken ? (s.analysis.diagnostics.find((d) => d.severity === 'error') ?? null) : null));
+  const highlight = useUi(useShallow((s) => s.highlight));
+  const selected = useUi((s) => s.selectedNodeKey);
+  const theme = useUi((s) => s.theme);
+
+  const { nodes, edges } = useMemo(() => {
+    if (!shown) return { nodes: [], edges: [] };
+    return toFlowElements(shown.graph, shown.layout, shown.diagnostics, highlight, selected);
+  }, [shown, highlight, selected]);
+
+  const onNodeClick: NodeMouseHandler = useCallback(
+    (_, node: Node) => {
+      if (node.type !== 'component') return;
+      const { graphNode } = node.data as ComponentNodeData;
+      ui.getState().select(node.id);
+      if (graphNode.range) ui.getState().revealRange(graphNode.range);
+    },
+    [ui],
+  );
+
+  const empty = shown !== null && shown.graph.nodes.length === 0;
+  // Fit the view when the set of lanes changes (a new document), not on every value edit.
+  const fitKey = shown ? shown.graph.lanes.map((l) => l.pipelineId).join('|') : '';
+
+  return (
+    <section className={`canvas${stale ? ' canvas--stale' : ''}`} aria-label="Pipeline canvas">
+      {stale && breakingError && (
+        <div className="canvas__banner" role="status">
+          <strong>The YAML does not parse</strong>
+          {breakingError.range ? ` (line ${breakingError.range.start.line})` : ''}: {breakingError.message}. Showing the last valid graph.
+        </div>
+      )}
+      {empty && (
+        <div className="canvas__empty" role="note">
+          No pipelines yet. Define receivers and exporters and list them under <code>service.pipelines</code>.
+        </div>
+      )}
+      <ReactFlow
+        key={fitKey}
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodeClick={onNodeClick}
+        onPaneClick={() => ui.getState().select(null)}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable
+        fitView
+        fitViewOptions={{ padding: 0.12, maxZoom: 1.1 }}
+        minZoom={0.1}
+        maxZoom={2}
+        colorMode={theme}
+        proOptions={proOptions}
+        onlyRenderVisibleElements={nodes.length > 400}
+        aria-label="Pipeline graph"
+      >
+        <Background gap={24} size={1} />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable nodeStrokeWidth={2} ariaLabel="Minimap" />
+      </ReactFlow>
+    </section>
+  );
+}
