@@ -6,7 +6,7 @@ import { parseConfig } from '../config/parseConfig';
 import type { ConfigModel } from '../config/configModel';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { buildGraph } from '../graph/buildGraph';
-import { layoutIncremental, type GraphLayout, type LaneLayoutCache } from '../graph/layoutGraph';
+import { layoutIncremental, type GraphLayout } from '../graph/layoutGraph';
 import type { PipelineGraph } from '../graph/pipelineGraph';
 
 export interface AnalysisInput {
@@ -40,11 +40,10 @@ export function isBroken(model: ConfigModel): boolean {
  */
 export function createAnalyzer(extra: DiagnosticSource[] = []) {
   let previous: GraphLayout | null = null;
-  const laneCache: LaneLayoutCache = new Map();
   return function analyze(input: AnalysisInput): Analysis {
     const model = parseConfig(input.text);
     const graph = buildGraph(model);
-    const layout = layoutIncremental(graph, previous, laneCache);
+    const layout = layoutIncremental(graph, previous);
     previous = layout;
     const diagnostics: Diagnostic[] = [...model.diagnostics];
     const broken = isBroken(model);

@@ -28,21 +28,28 @@ describe('layoutGraph', () => {
     expect(connector.y + NODE_HEIGHT).toBeLessThanOrEqual(fed.y + fed.height);
     expect(connector.x).toBeLessThan(layout.nodes[laneNodeKey('metrics', 'processors', 'memory_limiter')]!.x);
     expect(connector.x).toBe(layout.nodes[laneNodeKey('metrics', 'receivers', 'otlp')]!.x);
+    expect(connector.y).toBeLessThan(layout.nodes[laneNodeKey('metrics', 'receivers', 'otlp')]!.y);
   });
 
-  it('stacks lanes in the order the pipelines are written', () => {
+  it('stacks lanes in the order written, with a connector-fed lane below the lane feeding it', () => {
     const layout = layoutGraph(graphOf(SAMPLE_CONFIG));
     const ys = ['traces', 'traces/metrics', 'metrics', 'logs'].map((id) => layout.lanes[id]!.y);
     expect([...ys].sort((a, b) => a - b)).toEqual(ys);
-  });
-
-  it('re-lays out only the lane whose structure changed', () => {
-    const cache = new Map();
-    const first = layoutGraph(graphOf(SAMPLE_CONFIG), cache);
-    const edited = layoutGraph(graphOf(SAMPLE_CONFIG.replace('[memory_limiter, tail_sampling, batch]', '[memory_limiter, batch]')), cache);
-    const logs = laneNodeKey('logs', 'processors', 'batch');
-    expect(edited.nodes[logs]!.x).toBe(first.nodes[logs]!.x);
-    expect(cache.size).toBe(4);
+    const reordered = layoutGraph(
+      graphOf(`connectors:
+  forward:
+service:
+  pipelines:
+    logs/out:
+      receivers: [forward]
+      exporters: [debug]
+    logs/in:
+      receivers: [otlp]
+      exporters: [forward]
+`),
+    );
+    expect(reordered.lanes['logs/in']!.y).toBeLessThan(reordered.lanes['logs/out']!.y);
+    expect(reordered.lanes['logs/out']!.x).toBeGreaterThan(reordered.lanes['logs/in']!.x);
   });
 
   it('never overlaps two lanes', () => {

@@ -1,23 +1,25 @@
 /**
- * Positions for the canvas (ADR 0003). Swimlanes are stacked top to bottom in the order the
- * pipelines are written. Inside each lane, dagre (a maintained layered-layout library) arranges
- * receivers → processors → exporters left to right and orders fan-in/fan-out to avoid crossings.
- * A connector is drawn once, in the receivers column of the first pipeline it feeds (or, if it
- * feeds none, among the exporters of the first pipeline feeding it), so lanes stay aligned and the
- * connector edge drops from one lane into the next.
- *
- * Layouts are cached per lane by the lane's structure: a value edit moves nothing and costs no
- * layout work; adding a processor re-lays only its lane.
+ * Positions for the canvas (ADR 0003). Swimlanes are stacked top to bottom; inside a lane the
+ * components are packed in columns — receivers, then each processor in list order, then
+ * exporters — which is crossing-free by construction and deterministic, so a value edit never
+ * moves anything. dagre (a maintained layered-layout library) orders the lanes: it ranks the
+ * lane graph whose edges are connectors, so a pipeline fed by a connector sits below the
+ * pipeline feeding it, and lanes unrelated by connectors keep the order they are written in.
+ * A connector is drawn once, at the head of the receivers column of the first pipeline it feeds
+ * (or among the exporters of the first pipeline feeding it, if it feeds none).
  */
 import dagre from '@dagrejs/dagre';
 import type { GraphNode, PipelineGraph } from './pipelineGraph';
 
 export const NODE_WIDTH = 184;
 export const NODE_HEIGHT = 52;
+const COLUMN_GAP = 44;
+const ROW_GAP = 14;
 const LANE_PAD_X = 18;
 const LANE_HEADER = 34;
 const LANE_PAD_BOTTOM = 16;
 const LANE_GAP = 36;
+const LANE_INDENT = 48;
 const EXTENSION_GAP = 60;
 
 export interface Point {
@@ -39,8 +41,12 @@ export interface GraphLayout {
   readonly structure: string;
 }
 
-/** Relative positions of one lane's nodes, keyed by the lane's own structure. */
-export type LaneLayoutCache = Map<string, { width: number; height: number; offsets: Map<string, Point> }>;
+interface LaneLayout {
+  readonly width: number;
+  readonly height: number;
+  /** Offsets of the lane's nodes from the lane's top-left. */
+  readonly offsets: Map<string, Point>;
+}
 
 /** A fingerprint of what the layout depends on: node keys, flow edges and lanes, not values. */
 export function structureKey(graph: PipelineGraph): string {
@@ -72,73 +78,97 @@ function connectorHosts(graph: PipelineGraph): Map<string, string> {
   return hosts;
 }
 
-function layOutLane(members: GraphNode[], edges: [string, string][]): { width: number; height: number; offsets: Map<string, Point> } {
+function packLane(members: GraphNode[], hosted: Set<string>): LaneLayout {
+  const hostedIn = members.filter((n) => n.kind === 'connector' && hosted.has(n.key));
+  const receivers = [...hostedIn, ...members.filter((n) => n.role === 'receivers')];
+  const processors = members.filter((n) => n.role === 'processors').sort((a, b) => a.index - b.index);
+  const exporters = [...members.filter((n) => n.role === 'exporters'), ...members.filter((n) => n.kind === 'connector' && !hosted.has(n.key))];
+  const columns: GraphNode[][] = [];
+  if (receivers.length > 0) columns.push(receivers);
+  for (const p of processors) columns.push([p]);
+  if (exporters.length > 0) columns.push(exporters);
+  const rows = Math.max(1, ...columns.map((c) => c.length));
+  const innerHeight = rows * NODE_HEIGHT + (rows - 1) * ROW_GAP;
+  const width = LANE_PAD_X * 2 + Math.max(1, columns.length) * NODE_WIDTH + Math.max(0, columns.length - 1) * COLUMN_GAP;
+  const height = LANE_HEADER + innerHeight + LANE_PAD_BOTTOM;
   const offsets = new Map<string, Point>();
-  if (members.length === 0) return { width: NODE_WIDTH + LANE_PAD_X * 2, height: LANE_HEADER + NODE_HEIGHT / 2 + LANE_PAD_BOTTOM, offsets };
+  columns.forEach((column, c) => {
+    const columnHeight = column.length * NODE_HEIGHT + (column.length - 1) * ROW_GAP;
+    const top = LANE_HEADER + (innerHeight - columnHeight) / 2;
+    column.forEach((node, r) => {
+      offsets.set(node.key, { x: LANE_PAD_X + c * (NODE_WIDTH + COLUMN_GAP), y: top + r * (NODE_HEIGHT + ROW_GAP) });
+    });
+  });
+  return { width, height, offsets };
+}
+
+/**
+ * Lane order and indent. dagre ranks the lane graph whose edges are connectors (network simplex:
+ * a fed pipeline ranks below the pipelines feeding it) and each lane is indented by its rank, so
+ * the canvas shows how deep a pipeline sits behind connectors. The order is the order the
+ * pipelines are written in, moved only where a fed lane would otherwise come before a lane
+ * feeding it (Kahn's algorithm with written order as the priority; on a cycle, written order).
+ */
+function orderLanes(graph: PipelineGraph, hosts: Map<string, string>): { order: string[]; rank: Map<string, number> } {
+  const written = graph.lanes.map((l) => l.pipelineId as string);
+  const rank = new Map<string, number>(written.map((id) => [id, 0]));
+  const feeders = new Map<string, Set<string>>(written.map((id) => [id, new Set()]));
+  let hasEdges = false;
+  for (const edge of graph.edges) {
+    if (edge.kind !== 'flow' || edge.pipelineId === null) continue;
+    const host = hosts.get(edge.target);
+    if (host !== undefined && host !== edge.pipelineId) {
+      feeders.get(host)?.add(edge.pipelineId);
+      hasEdges = true;
+    }
+  }
+  if (!hasEdges) return { order: written, rank };
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: 44, marginx: 0, marginy: 0 });
+  g.setGraph({ rankdir: 'TB', nodesep: 10, ranksep: 10 });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const node of members) g.setNode(node.key, { width: NODE_WIDTH, height: NODE_HEIGHT });
-  for (const [source, target] of edges) g.setEdge(source, target);
+  for (const id of written) g.setNode(id, { width: 10, height: 10 });
+  for (const [to, from] of feeders) for (const f of from) g.setEdge(f, to);
   dagre.layout(g);
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const node of members) {
-    const p = g.node(node.key) as { x: number; y: number };
-    minX = Math.min(minX, p.x - NODE_WIDTH / 2);
-    minY = Math.min(minY, p.y - NODE_HEIGHT / 2);
-    maxX = Math.max(maxX, p.x + NODE_WIDTH / 2);
-    maxY = Math.max(maxY, p.y + NODE_HEIGHT / 2);
+  const ys = written.map((id) => (g.node(id) as { y: number }).y);
+  const levels = [...new Set(ys)].sort((a, b) => a - b);
+  written.forEach((id, i) => rank.set(id, levels.indexOf(ys[i]!)));
+
+  const placed = new Set<string>();
+  const order: string[] = [];
+  while (order.length < written.length) {
+    const next = written.find((id) => !placed.has(id) && [...feeders.get(id)!].every((f) => placed.has(f) || f === id)) ?? written.find((id) => !placed.has(id))!;
+    placed.add(next);
+    order.push(next);
   }
-  for (const node of members) {
-    const p = g.node(node.key) as { x: number; y: number };
-    offsets.set(node.key, { x: LANE_PAD_X + p.x - NODE_WIDTH / 2 - minX, y: LANE_HEADER + p.y - NODE_HEIGHT / 2 - minY });
-  }
-  return { width: maxX - minX + LANE_PAD_X * 2, height: maxY - minY + LANE_HEADER + LANE_PAD_BOTTOM, offsets };
+  return { order, rank };
 }
 
 /** Lays out the whole graph. Pure: the same graph gives the same positions. */
-export function layoutGraph(graph: PipelineGraph, cache: LaneLayoutCache = new Map()): GraphLayout {
+export function layoutGraph(graph: PipelineGraph): GraphLayout {
   const hosts = connectorHosts(graph);
+  const hostedIn = new Set<string>();
   const members = new Map<string, GraphNode[]>();
   for (const lane of graph.lanes) members.set(lane.pipelineId, []);
   for (const node of graph.nodes) {
     const lane = node.pipelineId ?? hosts.get(node.key);
-    if (lane !== undefined) members.get(lane)?.push(node);
+    if (lane === undefined) continue;
+    members.get(lane)?.push(node);
   }
-  const memberLane = new Map<string, string>();
-  for (const [lane, list] of members) for (const node of list) memberLane.set(node.key, lane);
-  const laneEdges = new Map<string, [string, string][]>();
   for (const edge of graph.edges) {
-    if (edge.kind !== 'flow' || edge.pipelineId === null) continue;
-    if (memberLane.get(edge.source) !== edge.pipelineId || memberLane.get(edge.target) !== edge.pipelineId) continue;
-    const list = laneEdges.get(edge.pipelineId) ?? [];
-    list.push([edge.source, edge.target]);
-    laneEdges.set(edge.pipelineId, list);
+    if (edge.kind === 'flow' && edge.pipelineId !== null && hosts.get(edge.source) === edge.pipelineId) hostedIn.add(edge.source);
   }
 
   const nodes: Record<string, Point> = {};
   const lanes: Record<string, Box> = {};
-  const used = new Set<string>();
   let y = 0;
-  for (const lane of graph.lanes) {
-    const list = members.get(lane.pipelineId) ?? [];
-    const edges = laneEdges.get(lane.pipelineId) ?? [];
-    const signature = `${list.map((n) => n.key).join('\u0001')}\u0002${edges.map((e) => e.join('>')).join('\u0001')}`;
-    let laid = cache.get(signature);
-    if (!laid) {
-      laid = layOutLane(list, edges);
-      cache.set(signature, laid);
-    }
-    used.add(signature);
-    lanes[lane.pipelineId] = { x: 0, y, width: laid.width, height: laid.height };
-    for (const [key, offset] of laid.offsets) nodes[key] = { x: offset.x, y: y + offset.y };
+  const { order, rank } = orderLanes(graph, hosts);
+  for (const pipelineId of order) {
+    const laid = packLane(members.get(pipelineId) ?? [], hostedIn);
+    const x = (rank.get(pipelineId) ?? 0) * LANE_INDENT;
+    lanes[pipelineId] = { x, y, width: laid.width, height: laid.height };
+    for (const [key, offset] of laid.offsets) nodes[key] = { x: x + offset.x, y: y + offset.y };
     y += laid.height + LANE_GAP;
   }
-  // Forget lanes that no longer exist, so the cache cannot grow without bound.
-  for (const key of cache.keys()) if (!used.has(key)) cache.delete(key);
 
   // Connectors used on one side only and extensions: a strip above the lanes.
   const strip = graph.nodes.filter((n) => n.kind === 'extension' || (n.kind === 'connector' && !hosts.has(n.key)));
@@ -150,9 +180,9 @@ export function layoutGraph(graph: PipelineGraph, cache: LaneLayoutCache = new M
 
 /**
  * Reuses the previous layout when the structure is unchanged (a value edit), so nothing moves and
- * no layout work is done; otherwise lays out again, reusing every unchanged lane.
+ * no layout work is done; otherwise lays out again.
  */
-export function layoutIncremental(graph: PipelineGraph, previous: GraphLayout | null, cache?: LaneLayoutCache): GraphLayout {
+export function layoutIncremental(graph: PipelineGraph, previous: GraphLayout | null): GraphLayout {
   if (previous && previous.structure === structureKey(graph)) return previous;
-  return layoutGraph(graph, cache);
+  return layoutGraph(graph);
 }
