@@ -1,0 +1,45 @@
+import type { PolicyVerdict, TraceDecisionRecord } from '../simulation/component';
+import type { PolicyDecision, PolicyEvaluator, SampledTrace } from './samplingPolicy';
+
+export type FinalDecision = TraceDecisionRecord['decision'];
+
+export interface DecisionOutcome {
+  readonly decision: FinalDecision;
+  /** Verdicts of the policies actually evaluated, in evaluation order. */
+  readonly verdicts: readonly PolicyVerdict[];
+  /** First policy that returned a plain Sampled (the `recordpolicy` gate's `tailsampling.policy`). */
+  readonly matchingPolicy?: string;
+}
+
+/** Top-level `drop` policies first (list order), then all others (list order) — sampling-spec §2.5. */
+export function orderPolicies(policies: readonly PolicyEvaluator[]): PolicyEvaluator[] {
+  return [...policies.filter((p) => p.type === 'drop'), ...policies.filter((p) => p.type !== 'drop')];
+}
+
+/**
+ * The processor's `makeDecision` (sampling-spec §2.5) over policies already in evaluation order:
+ * Errors are skipped; evaluation stops after a Dropped, and after a plain Sampled with
+ * `sampleOnFirstMatch`. Precedence: Dropped > InvertNotSampled > Sampled > InvertSampled without
+ * NotSampled > not sampled.
+ */
+export function makeDecision(ordered: readonly PolicyEvaluator[], trace: SampledTrace, nowMs: number, sampleOnFirstMatch: boolean): DecisionOutcome {
+  const seen = new Set<PolicyDecision>();
+  const verdicts: PolicyVerdict[] = [];
+  let matchingPolicy: string | undefined;
+  for (const p of ordered) {
+    const r = p.evaluate(trace, nowMs);
+    verdicts.push({ policy: p.name, verdict: r.decision, detail: r.detail });
+    if (r.decision === 'Error') continue;
+    if (matchingPolicy === undefined && r.decision === 'Sampled') matchingPolicy = p.name;
+    seen.add(r.decision);
+    if (r.decision === 'Dropped') break;
+    if (sampleOnFirstMatch && r.decision === 'Sampled') break;
+  }
+  let decision: FinalDecision;
+  if (seen.has('Dropped')) decision = 'dropped';
+  else if (seen.has('InvertNotSampled')) decision = 'not_sampled';
+  else if (seen.has('Sampled')) decision = 'sampled';
+  else if (seen.has('InvertSampled') && !seen.has('NotSampled')) decision = 'sampled';
+  else decision = 'not_sampled';
+  return matchingPolicy === undefined ? { decision, verdicts } : { decision, verdicts, matchingPolicy };
+}

@@ -1,0 +1,308 @@
+import type { ComponentIssue, ConsumeResult, Emission, PolicyVerdict, TraceDecisionRecord, TracesComponent } from '../simulation/component';
+import type { AnyValue, ResourceSpans, ScopeSpans, Span, TracesData } from '../telemetry/pdata';
+import { LruSet } from './lruSet';
+import { makeDecision, orderPolicies, type FinalDecision } from './makeDecision';
+import { otlpTracesSize } from './otlpTracesSize';
+import type { PolicyEvaluator, SampledTrace } from './samplingPolicy';
+import type { TailSamplingConfig } from './tailSamplingConfig';
+
+export const GATE_RECORD_POLICY = 'processor.tailsamplingprocessor.recordpolicy';
+
+const TICK_MS = 1000;
+
+type MutableRecord = { -readonly [K in keyof TraceDecisionRecord]: TraceDecisionRecord[K] };
+
+/** A trace held in memory (sampling-spec §2.1): stored batches until decided, then the decision only. */
+class TraceEntry implements SampledTrace {
+  batches: ResourceSpans[] = [];
+  spanCount = 0;
+  /** Index of the tick at which the trace is evaluated (tick k fires at k × 1000 ms). */
+  dueTick: number;
+  decision: FinalDecision | undefined;
+  record: MutableRecord | undefined;
+  matchingPolicy: string | undefined;
+  private size = -1;
+
+  constructor(
+    readonly traceId: string,
+    dueTick: number,
+  ) {
+    this.dueTick = dueTick;
+  }
+
+  add(batch: ResourceSpans, spans: number): void {
+    this.batches.push(batch);
+    this.spanCount += spans;
+    this.size = -1;
+  }
+
+  byteSize(): number {
+    if (this.size < 0) this.size = otlpTracesSize(this.batches);
+    return this.size;
+  }
+}
+
+/** Splits one ResourceSpans by trace ID, keeping resource, scopes and order (one stored batch per trace). */
+function splitByTrace(rs: ResourceSpans): Map<string, { batch: ResourceSpans; spans: number }> {
+  const out = new Map<string, { batch: ResourceSpans; spans: number }>();
+  for (const ss of rs.scopeSpans) {
+    let lastScope: ScopeSpans | undefined;
+    let lastTrace = '';
+    for (const span of ss.spans) {
+      let entry = out.get(span.traceId);
+      if (entry === undefined) {
+        entry = { batch: { resource: rs.resource, schemaUrl: rs.schemaUrl, scopeSpans: [] }, spans: 0 };
+        out.set(span.traceId, entry);
+      }
+      let target: ScopeSpans | undefined;
+      if (lastScope !== undefined && lastTrace === span.traceId) target = lastScope;
+      else {
+        const scopes = entry.batch.scopeSpans;
+        const tail = scopes[scopes.length - 1];
+        target = tail !== undefined && tail.scope === ss.scope ? tail : undefined;
+        if (target === undefined) {
+          target = { scope: ss.scope, schemaUrl: ss.schemaUrl, spans: [] };
+          scopes.push(target);
+        }
+      }
+      target.spans.push(span);
+      entry.spans++;
+      lastScope = target;
+      lastTrace = span.traceId;
+    }
+  }
+  return out;
+}
+
+function withScopeAttributes(batches: readonly ResourceSpans[], extra: ReadonlyMap<string, AnyValue>): ResourceSpans[] {
+  return batches.map((rs) => ({
+    ...rs,
+    scopeSpans: rs.scopeSpans.map((ss) => ({ ...ss, scope: { ...ss.scope, attributes: new Map([...ss.scope.attributes, ...extra]) } })),
+  }));
+}
+
+/**
+ * The `tail_sampling` processor (sampling-spec §2), default strategy `trace-complete`: spans are
+ * held per trace, a ticker fires every simulated second (ticks at 1000, 2000, … ms), a trace whose
+ * first span arrives between ticks k−1 and k is decided at tick k + max(1, ⌊decision_wait⌋ s)
+ * (§2.1.3); `num_traces` evicts the oldest held trace (§2.1.2); late spans follow the stored or
+ * cached decision without re-evaluation (§2.1.5).
+ */
+export class TailSamplingProcessor implements TracesComponent {
+  private readonly ordered: readonly PolicyEvaluator[];
+  private readonly waitTicks: number;
+  private readonly rootWaitTicks: number;
+  private readonly traces = new Map<string, TraceEntry>();
+  private readonly due = new Map<number, TraceEntry[]>();
+  private readonly records: MutableRecord[] = [];
+  private readonly recordById = new Map<string, MutableRecord>();
+  private readonly sampledCache: LruSet;
+  private readonly nonSampledCache: LruSet;
+  private readonly recordPolicy: boolean;
+  private lastTick = 0;
+  private warnedStrategy = false;
+
+  constructor(
+    readonly id: string,
+    readonly config: TailSamplingConfig,
+    featureGates: Readonly<Record<string, boolean>> = {},
+  ) {
+    this.ordered = orderPolicies(config.policies);
+    this.waitTicks = Math.max(1, Math.trunc(config.decisionWaitMs / 1000));
+    this.rootWaitTicks = config.decisionWaitAfterRootReceivedMs > 0 ? Math.max(1, Math.trunc(config.decisionWaitAfterRootReceivedMs / 1000)) : 0;
+    this.sampledCache = new LruSet(config.sampledCacheSize);
+    this.nonSampledCache = new LruSet(config.nonSampledCacheSize);
+    this.recordPolicy = featureGates[GATE_RECORD_POLICY] === true;
+  }
+
+  /** Every decision so far (and every trace evicted undecided), in decision order. */
+  decisions(): readonly TraceDecisionRecord[] {
+    return this.records;
+  }
+
+  /**
+   * Decides a complete trace at once at `nowMs`, exactly as a decision tick would (§2.5), without
+   * storing it: for step-by-step previews of stateful policies (rate limits, composite budgets).
+   */
+  decideNow(data: TracesData, nowMs: number): TraceDecisionRecord[] {
+    const entries = new Map<string, TraceEntry>();
+    for (const rs of data.resourceSpans) {
+      for (const [traceId, part] of splitByTrace(rs)) {
+        let e = entries.get(traceId);
+        if (e === undefined) {
+          e = new TraceEntry(traceId, 0);
+          entries.set(traceId, e);
+        }
+        e.add(part.batch, part.spans);
+      }
+    }
+    return [...entries.values()].map((e) => {
+      const outcome = makeDecision(this.ordered, e, nowMs, this.config.sampleOnFirstMatch);
+      const record: MutableRecord = { traceId: e.traceId, decision: outcome.decision, decidedAtMs: nowMs, policies: outcome.verdicts, lateSpans: 0, evicted: false };
+      this.records.push(record);
+      return record;
+    });
+  }
+
+  consume(data: TracesData, nowMs: number): ConsumeResult {
+    const emitted: Emission[] = [];
+    const issues: ComponentIssue[] = [];
+    if (this.config.samplingStrategy === 'span-ingest' && !this.warnedStrategy) {
+      // Preview limitation: span-ingest per-batch evaluation (§2.1) is not modelled yet.
+      this.warnedStrategy = true;
+      issues.push({ severity: 'warning', message: 'sampling_strategy "span-ingest" is previewed as "trace-complete" (decisions at the decision tick)' });
+    }
+    this.fireTicks(nowMs, emitted);
+    for (const rs of data.resourceSpans) {
+      for (const [traceId, part] of splitByTrace(rs)) this.ingest(traceId, part.batch, part.spans, nowMs, emitted, issues);
+    }
+    return issues.length > 0 ? { emitted, issues } : { emitted };
+  }
+
+  advance(nowMs: number): ConsumeResult {
+    const emitted: Emission[] = [];
+    this.fireTicks(nowMs, emitted);
+    return { emitted };
+  }
+
+  /** Shutdown (§2.1.7): pending traces are decided with what arrived, unless drop_pending_traces_on_shutdown. */
+  flush(nowMs: number): ConsumeResult {
+    const emitted: Emission[] = [];
+    this.fireTicks(nowMs, emitted);
+    let dropped = 0;
+    for (const entry of [...this.traces.values()]) {
+      if (entry.decision !== undefined) continue;
+      if (this.config.dropPendingTracesOnShutdown) {
+        this.traces.delete(entry.traceId);
+        dropped++;
+      } else this.decide(entry, nowMs, emitted);
+    }
+    this.due.clear();
+    return dropped > 0
+      ? { emitted, issues: [{ severity: 'info', message: `${dropped} pending trace${dropped === 1 ? '' : 's'} dropped on shutdown` }] }
+      : { emitted };
+  }
+
+  private fireTicks(nowMs: number, emitted: Emission[]): void {
+    let k = this.lastTick + 1;
+    while (k * TICK_MS <= nowMs) {
+      if (this.due.size === 0) {
+        // Nothing pending: jump straight to the last tick due by now.
+        k = Math.floor(nowMs / TICK_MS) + 1;
+        break;
+      }
+      const batch = this.due.get(k);
+      if (batch !== undefined) {
+        this.due.delete(k);
+        for (const entry of batch) {
+          // Skip entries evicted, already decided or moved to another tick meanwhile.
+          if (entry.decision !== undefined || entry.dueTick !== k || this.traces.get(entry.traceId) !== entry) continue;
+          this.decide(entry, k * TICK_MS, emitted);
+        }
+      }
+      k++;
+    }
+    this.lastTick = k - 1;
+  }
+
+  private schedule(entry: TraceEntry, tick: number): void {
+    entry.dueTick = tick;
+    const list = this.due.get(tick);
+    if (list === undefined) this.due.set(tick, [entry]);
+    else list.push(entry);
+  }
+
+  private decide(entry: TraceEntry, atMs: number, emitted: Emission[]): void {
+    const outcome = makeDecision(this.ordered, entry, atMs, this.config.sampleOnFirstMatch);
+    this.finish(entry, outcome.decision, atMs, outcome.verdicts, emitted, outcome.matchingPolicy);
+  }
+
+  private finish(entry: TraceEntry, decision: FinalDecision, atMs: number, verdicts: readonly PolicyVerdict[], emitted: Emission[], matchingPolicy?: string): void {
+    const record: MutableRecord = { traceId: entry.traceId, decision, decidedAtMs: atMs, policies: verdicts, lateSpans: 0, evicted: false };
+    this.records.push(record);
+    this.recordById.set(entry.traceId, record);
+    entry.decision = decision;
+    entry.record = record;
+    entry.matchingPolicy = matchingPolicy;
+    if (decision === 'sampled' && entry.batches.length > 0) {
+      const batches = this.recordPolicy && matchingPolicy !== undefined
+        ? withScopeAttributes(entry.batches, new Map([['tailsampling.policy', { kind: 'string', value: matchingPolicy }]]))
+        : entry.batches;
+      emitted.push({ data: { resourceSpans: batches }, atMs });
+    }
+    entry.batches = [];
+    // §2.1.4: with the matching cache enabled the decision moves there and the trace leaves memory;
+    // otherwise the decision-only entry stays until capacity eviction.
+    const cache = decision === 'sampled' ? this.sampledCache : this.nonSampledCache;
+    if (cache.capacity > 0) {
+      cache.add(entry.traceId);
+      this.traces.delete(entry.traceId);
+    }
+  }
+
+  private ingest(traceId: string, batch: ResourceSpans, spans: number, nowMs: number, emitted: Emission[], issues: ComponentIssue[]): void {
+    // §2.1.1: the decision caches answer first.
+    if (this.sampledCache.capacity > 0 && this.sampledCache.has(traceId)) {
+      this.countLate(traceId, spans);
+      const attrs = new Map<string, AnyValue>([['tailsampling.cached_decision', { kind: 'bool', value: true }]]);
+      emitted.push({ data: { resourceSpans: this.recordPolicy ? withScopeAttributes([batch], attrs) : [batch] } });
+      return;
+    }
+    if (this.nonSampledCache.capacity > 0 && this.nonSampledCache.has(traceId)) {
+      this.countLate(traceId, spans);
+      return;
+    }
+    let entry = this.traces.get(traceId);
+    if (entry !== undefined && entry.decision !== undefined) {
+      // §2.1.5: late spans follow the stored decision, never re-evaluated.
+      this.countLate(traceId, spans);
+      if (entry.decision === 'sampled') emitted.push({ data: { resourceSpans: [batch] } });
+      return;
+    }
+    if (entry === undefined) {
+      // §2.1.2: capacity check before storing a new trace.
+      if (this.traces.size >= this.config.numTraces) {
+        if (this.config.blockOnOverflow) {
+          issues.push({ severity: 'warning', message: `num_traces (${this.config.numTraces}) reached: the Collector would block ingestion (block_on_overflow)` });
+        } else this.evictOldest();
+      }
+      entry = new TraceEntry(traceId, 0);
+      this.traces.set(traceId, entry);
+      this.schedule(entry, this.lastTick + 1 + this.waitTicks);
+    }
+    entry.add(batch, spans);
+    if (this.rootWaitTicks > 0 && hasRootSpan(batch)) {
+      const candidate = this.lastTick + 1 + this.rootWaitTicks;
+      if (candidate < entry.dueTick) this.schedule(entry, candidate);
+    }
+    // §2.1.6 size guard.
+    if (this.config.maximumTraceSizeBytes > 0 && entry.byteSize() > this.config.maximumTraceSizeBytes) {
+      const verdict: PolicyVerdict = { policy: '(maximum_trace_size_bytes)', verdict: 'NotSampled', detail: `trace size ${entry.byteSize()} B exceeds maximum_trace_size_bytes ${this.config.maximumTraceSizeBytes}` };
+      this.finish(entry, 'not_sampled', nowMs, [verdict], emitted);
+    }
+  }
+
+  private countLate(traceId: string, spans: number): void {
+    const record = this.recordById.get(traceId);
+    if (record !== undefined) record.lateSpans += spans;
+  }
+
+  private evictOldest(): void {
+    const oldest = this.traces.values().next();
+    if (oldest.done) return;
+    const entry = oldest.value;
+    this.traces.delete(entry.traceId);
+    if (entry.decision === undefined) {
+      // Dropped too early: its spans are lost without a decision.
+      const record: MutableRecord = { traceId: entry.traceId, decision: 'not_sampled', decidedAtMs: Number.NaN, policies: [], lateSpans: 0, evicted: true };
+      this.records.push(record);
+      this.recordById.set(entry.traceId, record);
+      entry.batches = [];
+    }
+  }
+}
+
+function hasRootSpan(batch: ResourceSpans): boolean {
+  for (const ss of batch.scopeSpans) for (const span of ss.spans as Span[]) if (span.parentSpanId === '') return true;
+  return false;
+}
