@@ -16,6 +16,11 @@ export interface Emission {
   readonly port?: string;
   /** Simulated time the data left, when later than the call's `nowMs` (timer-driven release). */
   readonly atMs?: number;
+  /**
+   * What released buffered data (batch: `size` | `timeout`; groupbytrace: `wait_duration`;
+   * `flush` = end of input). Absent for components that forward synchronously.
+   */
+  readonly trigger?: string;
 }
 
 /** A structured, per-call problem (the Collector would log it or return it as an error). */
