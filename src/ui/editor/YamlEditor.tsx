@@ -14,6 +14,19 @@ import { editorSchemaFor } from './editorSchemaFor';
 
 type StandaloneEditor = Parameters<OnMount>[0];
 
+/**
+ * Above this size the YAML language features (folding, tokenising, the yaml worker's sync) cost
+ * Monaco seconds on the main thread for each whole-text change; the model switches to plain text
+ * and our own analysis (in a worker) keeps validating. Measured: a 5 MB setValue takes ~0.9 s as
+ * YAML against ~0.1 s as plain text in Chromium on our CI class of machine.
+ */
+const LARGE_TEXT = 1_500_000;
+
+function fitLanguage(model: NonNullable<ReturnType<StandaloneEditor['getModel']>>, length: number): void {
+  const wanted = length > LARGE_TEXT ? 'plaintext' : 'yaml';
+  if (model.getLanguageId() !== wanted) monaco.editor.setModelLanguage(model, wanted);
+}
+
 const SEVERITY = {
   error: monaco.MarkerSeverity.Error,
   warning: monaco.MarkerSeverity.Warning,
@@ -34,9 +47,20 @@ export default function YamlEditor() {
       if (!editor || !model || state.text === previous.text || state.origin === 'editor') return;
       const edit = minimalEdit(model.getValue(), state.text);
       if (!edit) return;
+      fitLanguage(model, state.text.length);
       const start = model.getPositionAt(edit.start);
       const end = model.getPositionAt(edit.end);
       applyingExternal.current = true;
+      if (state.text.length > LARGE_TEXT && edit.text.length > LARGE_TEXT / 2) {
+        // A huge import or share: an undoable edit of megabytes costs Monaco seconds; load it as
+        // a new text instead (the import itself is then not an undo step).
+        try {
+          model.setValue(state.text);
+        } finally {
+          applyingExternal.current = false;
+        }
+        return;
+      }
       try {
         editor.pushUndoStop();
         editor.executeEdits(state.origin, [{ range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column), text: edit.text, forceMoveMarkers: true }]);
@@ -120,6 +144,8 @@ export default function YamlEditor() {
       onMount={onMount}
       onChange={(value) => {
         if (applyingExternal.current || value === undefined) return;
+        const model = editorRef.current?.getModel();
+        if (model) fitLanguage(model, value.length);
         document.getState().setText(value, 'editor');
       }}
       options={{
