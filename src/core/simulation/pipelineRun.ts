@@ -1,0 +1,562 @@
+/**
+ * Runs trace payloads through the configured pipelines the way the Collector wires them
+ * (config-semantics §7): each traces pipeline has its own processor instances in list order;
+ * a pipeline's output fans out to its exporters and connectors (a copy per extra consumer,
+ * since processors change data in place, processors-spec §0); traces→traces connectors feed the
+ * pipelines that list them as receivers (routing by `port`); traces→metrics connectors emit data
+ * points counted into the metrics pipelines they feed.
+ *
+ * Time is the data's own clock, passed in (engine-design "Time in the simulation"): before a
+ * payload is delivered at `atMs`, every component's timers up to `atMs` fire (`advance`), so
+ * batch timeouts and tail-sampling decision ticks happen where they would.
+ *
+ * Where the input enters: every traces pipeline with at least one non-connector receiver gets
+ * each input payload once (the receivers are the door; which receiver the real traffic uses is
+ * not known to the preview).
+ */
+import type { ConfigModel } from '../config/configModel';
+import { findCatalogComponent, isSimulatedType } from './simulatedComponents';
+import { buildGraph } from '../graph/buildGraph';
+import type { GraphNode, PipelineGraph } from '../graph/pipelineGraph';
+import { cloneTraces } from '../processors/cloneTraces';
+import { isDebugLogSource, isMetricsProducer } from '../processors/componentOutputs';
+import { processorFactories } from '../processors/processorFactories';
+import { samplingFactories } from '../sampling/samplingFactories';
+import { TailSamplingProcessor } from '../sampling/tailSamplingProcessor';
+import { dataPointCount } from '../telemetry/metrics';
+import type { TracesData } from '../telemetry/pdata';
+import { ComponentConfigError, type ConsumeResult, type TraceDecisionRecord, type TracesComponent } from './component';
+import type { EdgeStats, ExporterOutput, NodeStats, PolicySummary, SimulationResult, TraceOutcome } from './simulationResult';
+
+export interface InputBatch {
+  /** Arrival time on the simulated clock, in milliseconds. */
+  readonly atMs: number;
+  readonly data: TracesData;
+}
+
+export interface RunOptions {
+  readonly featureGates?: Readonly<Record<string, boolean>>;
+  /** Component configs with `${...}` already resolved, by `kind:id`; defaults to the model's bodies. */
+  readonly configs?: ReadonlyMap<string, unknown>;
+  /** Keep a copy of what each exporter received (for `simulate --out`). Costs memory. */
+  readonly keepExported?: boolean;
+}
+
+interface Stage {
+  readonly node: GraphNode;
+  readonly component: TracesComponent;
+}
+
+interface Lane {
+  readonly pipelineId: string;
+  readonly stages: Stage[];
+  /** Node keys of the lane's exporters and the connectors it exports to. */
+  readonly tails: string[];
+  readonly fedByInput: boolean;
+  /** Edge key from stage i-1 (or the lane's heads) into stage i; index = stages.length: into tails. */
+  readonly edgeInto: Map<string, string[]>;
+}
+
+interface TraceAcc {
+  spans: number;
+  start: bigint;
+  end: bigint;
+  rootService: string;
+  rootName: string;
+  hasError: boolean;
+  lastSeen: string;
+  exportedSpans: number;
+  exportedAt: string | null;
+}
+
+const NO_RESULT: ConsumeResult = { emitted: [] };
+
+function serviceOf(attrs: Map<string, { kind: string; value?: unknown }>): string {
+  const v = attrs.get('service.name');
+  return v && v.kind === 'string' ? String(v.value) : '';
+}
+
+/** Creates a run over a config model; feed payloads in arrival order, then `finish`. */
+export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) {
+  const graph: PipelineGraph = buildGraph(model);
+  const issues: SimulationResult['issues'][number][] = [];
+  const definitions = new Map(model.components.map((c) => [`${c.kind}:${c.id}`, c]));
+  const configOf = (kind: string, id: string) => (options.configs ? options.configs.get(`${kind}:${id}`) : definitions.get(`${kind}:${id}`)?.config) ?? null;
+
+  const stats = new Map<string, NodeStats>();
+  const tracesIn = new Map<string, Set<string>>();
+  const tracesOut = new Map<string, Set<string>>();
+  const edgeStats = new Map<string, EdgeStats>();
+  const edgeTraces = new Map<string, Set<string>>();
+  const exporters = new Map<string, ExporterOutput>();
+  const exporterTraces = new Map<string, Set<string>>();
+  const exported = new Map<string, TracesData[]>();
+  const traces = new Map<string, TraceAcc>();
+  const debugOutput: { exporterId: string; text: string }[] = [];
+
+  const nodeStats = (node: GraphNode, simulated: boolean): NodeStats => {
+    let s = stats.get(node.key);
+    if (!s) {
+      s = { key: node.key, componentId: node.componentId, kind: node.kind, pipelineId: node.pipelineId, spansIn: 0, spansOut: 0, tracesIn: 0, tracesOut: 0, metricPoints: 0, simulated, notes: [], errors: [] };
+      stats.set(node.key, s);
+      tracesIn.set(node.key, new Set());
+      tracesOut.set(node.key, new Set());
+    }
+    return s;
+  };
+
+  const build = (node: GraphNode): TracesComponent => {
+    const type = node.type;
+    const factory = processorFactories[type] ?? samplingFactories[type];
+    const config = configOf(node.kind, node.componentId);
+    if (!factory || !isSimulatedType(node.kind, type)) {
+      const s = nodeStats(node, false);
+      const entry = findCatalogComponent(node.kind, type);
+      s.notes.push(`${node.componentId} is not simulated: data passes through unchanged${entry ? '' : ' (unknown component type)'}`);
+      return passThrough(node.componentId);
+    }
+    try {
+      const component = factory(node.componentId, config, { ...(options.featureGates ? { featureGates: options.featureGates } : {}) });
+      nodeStats(node, true);
+      return component;
+    } catch (error) {
+      const message = error instanceof ComponentConfigError || error instanceof Error ? error.message : String(error);
+      const s = nodeStats(node, false);
+      s.errors.push(message);
+      issues.push({ componentId: node.componentId, severity: 'error', message: `${node.componentId}: ${message}` });
+      return blackHole(node.componentId);
+    }
+  };
+
+  // Lanes and their processor chains: one processor instance per pipeline, as the Collector builds them.
+  const nodesByKey = new Map(graph.nodes.map((n) => [n.key, n]));
+  const connectorIds = new Set(model.components.filter((c) => c.kind === 'connector').map((c) => c.id as string));
+  const lanes: Lane[] = [];
+  const laneById = new Map<string, Lane>();
+  for (const pipeline of model.pipelines) {
+    if (pipeline.signal !== 'traces') continue;
+    const laneNodes = graph.nodes.filter((n) => n.pipelineId === pipeline.id);
+    const stages = laneNodes.filter((n) => n.role === 'processors').sort((a, b) => a.index - b.index).map((node) => ({ node, component: build(node) }));
+    const tails = graph.edges.filter((e) => e.pipelineId === pipeline.id && e.kind === 'flow' && (nodesByKey.get(e.target)?.role === 'exporters' || nodesByKey.get(e.target)?.kind === 'connector')).map((e) => e.target);
+    const uniqueTails = [...new Set(tails)];
+    const edgeInto = new Map<string, string[]>();
+    for (const edge of graph.edges) {
+      if (edge.pipelineId !== pipeline.id || edge.kind !== 'flow') continue;
+      const list = edgeInto.get(edge.target) ?? [];
+      list.push(edge.key);
+      edgeInto.set(edge.target, list);
+    }
+    const fedByInput = pipeline.receivers.some((r) => r.id !== null && !connectorIds.has(r.id));
+    for (const n of laneNodes) if (n.role === 'receivers') nodeStats(n, true);
+    const lane: Lane = { pipelineId: pipeline.id, stages, tails: uniqueTails, fedByInput, edgeInto };
+    lanes.push(lane);
+    laneById.set(pipeline.id, lane);
+  }
+
+  // Connectors: one instance per connector id (traces→traces and traces→metrics are separate in
+  // the Collector, but a connector here is used from traces pipelines only).
+  const connectors = new Map<string, { node: GraphNode; component: TracesComponent; targets: string[]; metricTargets: string[] }>();
+  for (const node of graph.nodes) {
+    if (node.kind !== 'connector') continue;
+    const targets = model.pipelines.filter((p) => p.receivers.some((r) => r.id === node.componentId));
+    connectors.set(node.key, {
+      node,
+      component: build(node),
+      targets: targets.filter((p) => p.signal === 'traces').map((p) => p.id),
+      metricTargets: targets.filter((p) => p.signal === 'metrics').map((p) => p.id),
+    });
+  }
+
+  // Exporters: shared instances across pipelines (one per exporter id), as the Collector shares them.
+  const exporterComponents = new Map<string, TracesComponent | null>();
+  const exporterFor = (node: GraphNode): TracesComponent | null => {
+    if (!exporterComponents.has(node.componentId)) {
+      const factory = processorFactories[node.type];
+      let component: TracesComponent | null = null;
+      if (factory && node.type === 'debug') {
+        try {
+          component = factory(node.componentId, configOf('exporter', node.componentId));
+        } catch (error) {
+          issues.push({ componentId: node.componentId, severity: 'error', message: `${node.componentId}: ${error instanceof Error ? error.message : String(error)}` });
+        }
+      }
+      exporterComponents.set(node.componentId, component);
+    }
+    return exporterComponents.get(node.componentId) ?? null;
+  };
+
+  const countSpans = (data: TracesData, onSpan: (traceId: string) => void): number => {
+    let n = 0;
+    for (const rs of data.resourceSpans) for (const ss of rs.scopeSpans) for (const span of ss.spans) {
+      n++;
+      onSpan(span.traceId);
+    }
+    return n;
+  };
+
+  const recordEdge = (keys: readonly string[] | undefined, data: TracesData, spans: number) => {
+    if (!keys) return;
+    for (const key of keys) {
+      let e = edgeStats.get(key);
+      if (!e) {
+        e = { key, spans: 0, traces: 0, metricPoints: 0 };
+        edgeStats.set(key, e);
+        edgeTraces.set(key, new Set());
+      }
+      e.spans += spans;
+      const set = edgeTraces.get(key)!;
+      countSpans(data, (t) => set.add(t));
+      e.traces = set.size;
+    }
+  };
+
+  const recordIn = (key: string, data: TracesData): number => {
+    const s = stats.get(key);
+    const set = tracesIn.get(key);
+    const n = countSpans(data, (t) => {
+      set?.add(t);
+      const acc = traces.get(t);
+      if (acc) acc.lastSeen = key;
+    });
+    if (s && set) {
+      s.spansIn += n;
+      s.tracesIn = set.size;
+    }
+    return n;
+  };
+
+  const recordOut = (key: string, data: TracesData) => {
+    const s = stats.get(key);
+    const set = tracesOut.get(key);
+    const n = countSpans(data, (t) => set?.add(t));
+    if (s && set) {
+      s.spansOut += n;
+      s.tracesOut = set.size;
+    }
+  };
+
+  const noteIssues = (componentId: string, result: ConsumeResult) => {
+    for (const issue of result.issues ?? []) issues.push({ componentId, severity: issue.severity, message: issue.message });
+    if (result.error) issues.push({ componentId, severity: 'warning', message: `${componentId}: ${result.error}` });
+  };
+
+  /** Delivers `data` into stage `i` of a lane (i = stages.length: the lane's exporters and connectors). */
+  const deliver = (lane: Lane, i: number, data: TracesData, nowMs: number): void => {
+    if (i < lane.stages.length) {
+      const stage = lane.stages[i]!;
+      recordIn(stage.node.key, data);
+      const result = stage.component.consume(data, nowMs);
+      noteIssues(stage.node.componentId, result);
+      forward(lane, i, result, nowMs);
+      return;
+    }
+    lane.tails.forEach((tail, index) => {
+      const copy = index === lane.tails.length - 1 ? data : cloneTraces(data);
+      const spans = countSpans(copy, () => {});
+      recordEdge(lane.edgeInto.get(tail)?.filter((k) => k.startsWith(`${lane.pipelineId}:`)), copy, spans);
+      const node = nodesByKey.get(tail)!;
+      if (node.kind === 'connector') toConnector(tail, copy, nowMs);
+      else toExporter(node, copy, nowMs);
+    });
+  };
+
+  const forward = (lane: Lane, i: number, result: ConsumeResult, nowMs: number) => {
+    const stage = lane.stages[i]!;
+    for (const emission of result.emitted) {
+      recordOut(stage.node.key, emission.data);
+      const next = i + 1 < lane.stages.length ? lane.stages[i + 1]!.node.key : null;
+      if (next) recordEdge(lane.edgeInto.get(next), emission.data, countSpans(emission.data, () => {}));
+      deliver(lane, i + 1, emission.data, emission.atMs ?? nowMs);
+    }
+  };
+
+  const toExporter = (node: GraphNode, data: TracesData, nowMs: number) => {
+    const s = nodeStats(node, true);
+    recordIn(node.key, data);
+    let out = exporters.get(node.componentId);
+    if (!out) {
+      out = { exporterId: node.componentId, spans: 0, traces: 0, metricPoints: 0 };
+      exporters.set(node.componentId, out);
+      exporterTraces.set(node.componentId, new Set());
+    }
+    const set = exporterTraces.get(node.componentId)!;
+    out.spans += countSpans(data, (t) => {
+      set.add(t);
+      const acc = traces.get(t);
+      if (acc && (acc.exportedAt === null || acc.exportedAt === node.componentId)) {
+        acc.exportedAt = node.componentId;
+        acc.exportedSpans++;
+      }
+    });
+    out.traces = set.size;
+    void s;
+    if (options.keepExported) {
+      const list = exported.get(node.componentId) ?? [];
+      list.push(cloneTraces(data));
+      exported.set(node.componentId, list);
+    }
+    const component = exporterFor(node);
+    if (component) {
+      noteIssues(node.componentId, component.consume(data, nowMs));
+      collectDebug(node.componentId, component);
+    }
+  };
+
+  const collectDebug = (exporterId: string, component: TracesComponent) => {
+    if (!isDebugLogSource(component)) return;
+    for (const entry of component.takeLogs()) {
+      debugOutput.push({ exporterId, text: entry.text ?? `Traces {"resource spans": ${entry.summary.resourceSpans}, "spans": ${entry.summary.spans}}` });
+      if (debugOutput.length > 200) debugOutput.shift();
+    }
+  };
+
+  const toConnector = (key: string, data: TracesData, nowMs: number) => {
+    const connector = connectors.get(key);
+    if (!connector) return;
+    recordIn(key, data);
+    const result = connector.component.consume(data, nowMs);
+    noteIssues(connector.node.componentId, result);
+    connectorOutput(connector, result, nowMs);
+  };
+
+  const connectorOutput = (connector: NonNullable<ReturnType<typeof connectors.get>>, result: ConsumeResult, nowMs: number) => {
+    for (const emission of result.emitted) {
+      const targets = emission.port !== undefined ? connector.targets.filter((t) => t === emission.port) : connector.targets;
+      targets.forEach((pipelineId, index) => {
+        const lane = laneById.get(pipelineId);
+        if (!lane) return;
+        const copy = index === targets.length - 1 ? emission.data : cloneTraces(emission.data);
+        recordOut(connector.node.key, copy);
+        const firstKey = lane.stages[0]?.node.key ?? lane.tails[0];
+        if (firstKey) recordEdge(lane.edgeInto.get(firstKey)?.filter((k) => k.includes(`${connector.node.key}->`)), copy, countSpans(copy, () => {}));
+        deliver(lane, 0, copy, emission.atMs ?? nowMs);
+      });
+    }
+    if (isMetricsProducer(connector.component)) {
+      for (const emission of connector.component.takeMetrics()) {
+        const points = dataPointCount(emission.data);
+        const s = stats.get(connector.node.key);
+        if (s) s.metricPoints += points;
+        for (const pipelineId of connector.metricTargets) countMetrics(connector.node.key, pipelineId, points);
+      }
+    }
+  };
+
+  /** Metrics pipelines are not simulated point by point: their processors pass the points through. */
+  const countMetrics = (fromKey: string, pipelineId: string, points: number) => {
+    for (const edge of graph.edges) {
+      if (edge.pipelineId !== pipelineId || edge.kind !== 'flow') continue;
+      let e = edgeStats.get(edge.key);
+      if (!e) {
+        e = { key: edge.key, spans: 0, traces: 0, metricPoints: 0 };
+        edgeStats.set(edge.key, e);
+        edgeTraces.set(edge.key, new Set());
+      }
+      if (edge.source === fromKey || nodesByKey.get(edge.source)?.role === 'processors') e.metricPoints += points;
+    }
+    for (const node of graph.nodes) {
+      if (node.pipelineId !== pipelineId || node.role === 'receivers') continue;
+      const s = nodeStats(node, node.role !== 'processors');
+      s.metricPoints += points;
+      if (node.role === 'processors' && s.notes.length === 0) s.notes.push(`${node.componentId}: metrics are counted, not processed, in the preview`);
+      if (node.role === 'exporters') {
+        let out = exporters.get(node.componentId);
+        if (!out) {
+          out = { exporterId: node.componentId, spans: 0, traces: 0, metricPoints: 0 };
+          exporters.set(node.componentId, out);
+          exporterTraces.set(node.componentId, new Set());
+        }
+        out.metricPoints += points;
+      }
+    }
+  };
+
+  // Timers fire lane by lane in pipeline order, then connectors; a connector's output is delivered at once.
+  const advanceAll = (nowMs: number, finalFlush: boolean) => {
+    for (const lane of lanes) {
+      lane.stages.forEach((stage, i) => {
+        const result = finalFlush ? stage.component.flush(nowMs) : stage.component.advance(nowMs);
+        noteIssues(stage.node.componentId, result);
+        forward(lane, i, result, nowMs);
+      });
+    }
+    for (const connector of connectors.values()) {
+      const result = finalFlush ? connector.component.flush(nowMs) : connector.component.advance(nowMs);
+      noteIssues(connector.node.componentId, result);
+      connectorOutput(connector, result, nowMs);
+    }
+    for (const [id, component] of exporterComponents) if (component) collectDebug(id, component);
+  };
+
+  let lastMs = -Infinity;
+  let inputSpans = 0;
+
+  function feed(batch: InputBatch): void {
+    const at = Math.max(batch.atMs, lastMs);
+    if (at > lastMs) advanceAll(at, false);
+    lastMs = at;
+    for (const rs of batch.data.resourceSpans) {
+      const service = serviceOf(rs.resource.attributes as Map<string, { kind: string; value?: unknown }>);
+      for (const ss of rs.scopeSpans) for (const span of ss.spans) {
+        inputSpans++;
+        let acc = traces.get(span.traceId);
+        if (!acc) {
+          acc = { spans: 0, start: span.startTimeUnixNano, end: span.endTimeUnixNano, rootService: '', rootName: '', hasError: false, lastSeen: '', exportedSpans: 0, exportedAt: null };
+          traces.set(span.traceId, acc);
+        }
+        acc.spans++;
+        if (span.startTimeUnixNano < acc.start) acc.start = span.startTimeUnixNano;
+        if (span.endTimeUnixNano > acc.end) acc.end = span.endTimeUnixNano;
+        if (span.parentSpanId === '' || acc.rootName === '') {
+          if (span.parentSpanId === '' || acc.rootName === '') {
+            acc.rootName = span.name;
+            acc.rootService = service;
+          }
+        }
+        if (span.status.code === 2) acc.hasError = true;
+      }
+    }
+    const fed = lanes.filter((l) => l.fedByInput);
+    fed.forEach((lane, index) => {
+      const copy = index === fed.length - 1 ? batch.data : cloneTraces(batch.data);
+      for (const node of graph.nodes) {
+        if (node.pipelineId !== lane.pipelineId || node.role !== 'receivers') continue;
+        nodeStats(node, true);
+        recordIn(node.key, copy);
+        recordOut(node.key, copy);
+      }
+      const first = lane.stages[0]?.node.key;
+      const receiverKeys = graph.nodes.filter((n) => n.pipelineId === lane.pipelineId && n.role === 'receivers').map((n) => n.key);
+      const keys = (first ? lane.edgeInto.get(first) : lane.tails.flatMap((t) => lane.edgeInto.get(t) ?? []))?.filter((k) => receiverKeys.some((r) => k.includes(`${r}->`)));
+      recordEdge(keys?.slice(0, 1), copy, countSpans(copy, () => {}));
+      deliver(lane, 0, copy, at);
+    });
+  }
+
+  function decisionRecords(): { samplerId: string; records: readonly TraceDecisionRecord[] }[] {
+    const out: { samplerId: string; records: readonly TraceDecisionRecord[] }[] = [];
+    for (const lane of lanes) for (const stage of lane.stages) if (stage.component instanceof TailSamplingProcessor) out.push({ samplerId: stage.node.key, records: stage.component.decisions() });
+    return out;
+  }
+
+  function result(): SimulationResult {
+    for (const [key, set] of tracesIn) {
+      const s = stats.get(key);
+      if (s) s.tracesIn = set.size;
+    }
+    const samplers = decisionRecords();
+    const primary = samplers[0];
+    const byTrace = new Map<string, TraceDecisionRecord>();
+    if (primary) for (const r of primary.records) byTrace.set(r.traceId, r);
+    const policies = new Map<string, PolicySummary>();
+    for (const sampler of samplers) {
+      for (const record of sampler.records) {
+        const sampledBy = record.policies.filter((p) => p.verdict === 'Sampled');
+        for (const verdict of record.policies) {
+          const key = `${sampler.samplerId}\u0000${verdict.policy}`;
+          let p = policies.get(key);
+          if (!p) policies.set(key, (p = { samplerId: sampler.samplerId, policy: verdict.policy, matched: 0, decidedAlone: 0 }));
+          if (verdict.verdict === 'Sampled') {
+            p.matched++;
+            if (sampledBy.length === 1) p.decidedAlone++;
+          }
+        }
+      }
+    }
+    const outcomes: TraceOutcome[] = [];
+    let sampled = 0;
+    let notSampled = 0;
+    let dropped = 0;
+    let late = 0;
+    let evicted = 0;
+    for (const [traceId, acc] of traces) {
+      const record = byTrace.get(traceId);
+      const exportedAny = acc.exportedAt !== null;
+      let decision: TraceOutcome['decision'];
+      let decidedBy: string | null;
+      if (record) {
+        decision = record.decision;
+        decidedBy = primary!.samplerId;
+      } else {
+        decision = exportedAny ? 'sampled' : 'not_sampled';
+        decidedBy = exportedAny ? null : acc.lastSeen || null;
+      }
+      if (decision === 'sampled') sampled++;
+      else if (decision === 'dropped') dropped++;
+      else notSampled++;
+      late += record?.lateSpans ?? 0;
+      if (record?.evicted) evicted++;
+      outcomes.push({
+        traceId,
+        decision,
+        decidedBy,
+        policies: record?.policies ?? [],
+        rootService: acc.rootService,
+        rootName: acc.rootName,
+        spanCount: acc.spans,
+        durationMs: Number(acc.end - acc.start) / 1e6,
+        hasError: acc.hasError,
+        exportedSpans: acc.exportedSpans,
+        lateSpans: record?.lateSpans ?? 0,
+        evicted: record?.evicted ?? false,
+      });
+    }
+    const exporterList = [...exporters.values()];
+    // Metrics pipelines are counted, not processed; their nodes say so in their notes.
+    const tracesLanes = new Set(lanes.map((l) => l.pipelineId));
+    const notSimulated = [...stats.values()].filter((s) => !s.simulated && s.errors.length === 0 && (s.pipelineId === null || tracesLanes.has(s.pipelineId))).map((s) => s.componentId);
+    return {
+      summary: {
+        inputSpans,
+        inputTraces: traces.size,
+        exportedSpans: exporterList.reduce((n, e) => Math.max(n, e.spans), 0),
+        exportedTraces: outcomes.filter((o) => o.exportedSpans > 0).length,
+        sampledTraces: sampled,
+        notSampledTraces: notSampled,
+        droppedTraces: dropped,
+        metricPoints: [...stats.values()].filter((s) => s.kind === 'connector').reduce((n, s) => n + s.metricPoints, 0),
+        lateSpans: late,
+        evictedTraces: evicted,
+        notSimulated: [...new Set(notSimulated)],
+      },
+      nodes: [...stats.values()],
+      edges: [...edgeStats.values()],
+      exporters: exporterList,
+      policies: [...policies.values()],
+      traces: outcomes,
+      issues,
+      debugOutput,
+      decisionRecords: primary?.records ?? [],
+    };
+  }
+
+  return {
+    graph,
+    feed,
+    /** Ends the input: fires every remaining timer and flushes what components still hold. */
+    finish(atMs?: number): SimulationResult {
+      const end = atMs ?? (Number.isFinite(lastMs) ? lastMs : 0);
+      // Move the clock past any decision_wait or batch timeout still pending, then flush.
+      advanceAll(end + 3_600_000, false);
+      advanceAll(end + 3_600_000, true);
+      return result();
+    },
+    /** A result so far, for progress display while a long run is going. */
+    partial: result,
+    exported: () => exported,
+  };
+}
+
+function passThrough(id: string): TracesComponent {
+  return {
+    id,
+    consume: (data) => ({ emitted: [{ data }] }),
+    advance: () => NO_RESULT,
+    flush: () => NO_RESULT,
+  };
+}
+
+/** A component whose config the Collector would reject: nothing passes (the run reports why). */
+function blackHole(id: string): TracesComponent {
+  return { id, consume: () => NO_RESULT, advance: () => NO_RESULT, flush: () => NO_RESULT };
+}
