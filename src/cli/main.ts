@@ -2,7 +2,10 @@
  * `pipeline-studio`: the same core as the app, run in Node (validate, simulate, conformance, graph).
  * Exit codes: 0 success / valid, 1 invalid or failing cases, 2 usage or read error.
  */
+import { conformanceCommand } from './commands/conformance';
 import { graphCommand } from './commands/graph';
+import { simulateCommand } from './commands/simulate';
+import { validateCommand } from './commands/validate';
 import { type CliIo, nodeIo, UsageError } from './io';
 
 export interface Command {
@@ -13,7 +16,7 @@ export interface Command {
 }
 
 // Each command lives in commands/<name>.ts; this list is the help order.
-const commands: Command[] = [graphCommand];
+const commands: Command[] = [validateCommand, simulateCommand, conformanceCommand, graphCommand];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
