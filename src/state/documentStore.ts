@@ -8,7 +8,7 @@ import type { Analysis } from '../core/analysis/analyzeConfig';
 import { DEFAULT_DISTRIBUTION } from '../core/catalog/catalog';
 import type { AnalysisClient } from '../engine/analysisClient';
 
-export type ChangeOrigin = 'init' | 'editor' | 'canvas' | 'import' | 'share' | 'history' | 'restore';
+export type ChangeOrigin = 'init' | 'editor' | 'canvas' | 'fix' | 'import' | 'share' | 'history' | 'restore';
 
 export interface DocumentState {
   readonly text: string;

@@ -5,6 +5,7 @@
 import { parseConfig } from '../config/parseConfig';
 import type { ConfigModel } from '../config/configModel';
 import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { EnvVariableUse } from '../validation/validationTypes';
 import { buildGraph } from '../graph/buildGraph';
 import { layoutIncremental, type GraphLayout } from '../graph/layoutGraph';
 import type { PipelineGraph } from '../graph/pipelineGraph';
@@ -20,12 +21,17 @@ export interface Analysis {
   readonly graph: PipelineGraph;
   readonly layout: GraphLayout;
   readonly diagnostics: readonly Diagnostic[];
+  /** Every `${env:VAR}` use, for the Environment panel. */
+  readonly variables: readonly EnvVariableUse[];
   /** True when the YAML itself could not be read; the UI keeps the last good graph, dimmed. */
   readonly broken: boolean;
 }
 
-/** Extra diagnostics from later stages (validation), plugged in by the composition root. */
-export type DiagnosticSource = (input: AnalysisInput, model: ConfigModel) => readonly Diagnostic[];
+/**
+ * The full validator, plugged in by the engine (it reports the parse problems too, so its list
+ * replaces the model's when the YAML is readable).
+ */
+export type Validator = (input: AnalysisInput) => { readonly diagnostics: readonly Diagnostic[]; readonly variables: readonly EnvVariableUse[] };
 
 const BREAKING = new Set(['yaml-syntax', 'yaml-duplicate-key', 'root-not-map']);
 
@@ -38,16 +44,16 @@ export function isBroken(model: ConfigModel): boolean {
  * A stateful analyser: keeps the previous layout so that edits which do not change the structure
  * reuse every position (and skip layout work entirely).
  */
-export function createAnalyzer(extra: DiagnosticSource[] = []) {
+export function createAnalyzer(validate?: Validator) {
   let previous: GraphLayout | null = null;
   return function analyze(input: AnalysisInput): Analysis {
     const model = parseConfig(input.text);
     const graph = buildGraph(model);
     const layout = layoutIncremental(graph, previous);
     previous = layout;
-    const diagnostics: Diagnostic[] = [...model.diagnostics];
     const broken = isBroken(model);
-    if (!broken) for (const source of extra) diagnostics.push(...source(input, model));
-    return { model, graph, layout, diagnostics, broken };
+    // On broken YAML only the parse errors matter; everything else would be noise.
+    const validation = !broken && validate ? validate(input) : null;
+    return { model, graph, layout, diagnostics: validation ? validation.diagnostics : model.diagnostics, variables: validation?.variables ?? [], broken };
   };
 }

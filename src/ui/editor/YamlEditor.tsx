@@ -11,6 +11,9 @@ import { useStores, useUi } from '../app/StoreContext';
 import { minimalEdit, toMarkers } from './markers';
 import { MODEL_URI, monaco, setEditorSchema } from './monacoSetup';
 import { editorSchemaFor } from './editorSchemaFor';
+import { registerQuickFixes, setCodeActionDiagnostics } from './codeActions';
+
+registerQuickFixes();
 
 type StandaloneEditor = Parameters<OnMount>[0];
 
@@ -77,6 +80,7 @@ export default function YamlEditor() {
       const model = editorRef.current?.getModel();
       const s = document.getState();
       if (!model || !s.analysis || s.analysisVersion !== s.version) return;
+      setCodeActionDiagnostics(s.analysis.diagnostics, model.getVersionId());
       monaco.editor.setModelMarkers(
         model,
         'pipeline-studio',
@@ -127,6 +131,7 @@ export default function YamlEditor() {
     // Re-apply markers now that the model exists.
     const s = document.getState();
     if (s.analysis && s.analysisVersion === s.version && model) {
+      setCodeActionDiagnostics(s.analysis.diagnostics, model.getVersionId());
       monaco.editor.setModelMarkers(
         model,
         'pipeline-studio',
