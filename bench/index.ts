@@ -5,9 +5,11 @@
 import { existsSync } from 'node:fs';
 import { bundleRows } from './bundleRows';
 import { designerBench } from './designerBench';
+import { engineBench } from './engineBench';
 import { printRows } from './measure';
 
 const only = process.argv[2];
 console.log(`# Pipeline Studio benchmarks (${process.version}, ${new Date().toISOString()})`);
 if (!only || only === 'designer') printRows('Designer (issue #3)', designerBench());
+if (!only || only === 'engine') printRows('Engine in Node (issue #6)', engineBench(Number(process.env.BENCH_SPANS ?? 1_000_000)));
 if ((!only || only === 'bundle') && existsSync('dist/index.html')) printRows('Bundle', bundleRows('dist'));

@@ -250,8 +250,12 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
       forward(lane, i, result, nowMs);
       return;
     }
-    lane.tails.forEach((tail, index) => {
-      const copy = index === lane.tails.length - 1 ? data : cloneTraces(data);
+    // Exporters only read what they get; a connector may feed processors that change data in
+    // place, so each connector but the last consumer gets its own copy.
+    const mutating = lane.tails.filter((t) => nodesByKey.get(t)?.kind === 'connector');
+    lane.tails.forEach((tail) => {
+      const needsCopy = mutating.includes(tail) && tail !== mutating[mutating.length - 1];
+      const copy = needsCopy ? cloneTraces(data) : data;
       const spans = countSpans(copy, () => {});
       recordEdge(lane.edgeInto.get(tail)?.filter((k) => k.startsWith(`${lane.pipelineId}:`)), copy, spans);
       const node = nodesByKey.get(tail)!;
@@ -439,7 +443,7 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     return out;
   }
 
-  function result(): SimulationResult {
+  function result(includeTraces = true): SimulationResult {
     for (const [key, set] of tracesIn) {
       const s = stats.get(key);
       if (s) s.tracesIn = set.size;
@@ -471,6 +475,15 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     let evicted = 0;
     for (const [traceId, acc] of traces) {
       const record = byTrace.get(traceId);
+      if (!includeTraces) {
+        const decision = record ? record.decision : acc.exportedAt !== null ? 'sampled' : 'not_sampled';
+        if (decision === 'sampled') sampled++;
+        else if (decision === 'dropped') dropped++;
+        else notSampled++;
+        late += record?.lateSpans ?? 0;
+        if (record?.evicted) evicted++;
+        continue;
+      }
       const exportedAny = acc.exportedAt !== null;
       let decision: TraceOutcome['decision'];
       let decidedBy: string | null;
@@ -510,7 +523,7 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
         inputSpans,
         inputTraces: traces.size,
         exportedSpans: exporterList.reduce((n, e) => Math.max(n, e.spans), 0),
-        exportedTraces: outcomes.filter((o) => o.exportedSpans > 0).length,
+        exportedTraces: includeTraces ? outcomes.filter((o) => o.exportedSpans > 0).length : [...traces.values()].filter((t) => t.exportedSpans > 0).length,
         sampledTraces: sampled,
         notSampledTraces: notSampled,
         droppedTraces: dropped,
@@ -541,8 +554,8 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
       advanceAll(end + 3_600_000, true);
       return result();
     },
-    /** A result so far, for progress display while a long run is going. */
-    partial: result,
+    /** A result so far (without the per-trace list), for progress display while a long run is going. */
+    partial: () => result(false),
     exported: () => exported,
   };
 }

@@ -1,0 +1,166 @@
+/**
+ * Issue #6 speed, in Node: every row is a ratio to a baseline measured in the same run over the
+ * same data (performance.md §5).
+ *  - the default pipeline on generated spans vs a plain group-spans-by-trace-id pass;
+ *  - ingest of an OTLP/JSON document vs TextDecoder + JSON.parse of the same bytes;
+ *  - trace-id hashing vs the FNV-1a 16-bit-limb kernel (our own copy of the probe's idea);
+ *  - time to the first partial result of the run vs the run itself;
+ *  - retained bytes per span in the store vs the 150 B budget.
+ */
+import { parseConfig } from '../src/core/config/parseConfig';
+import { generateIntoStore } from '../src/core/generate/generateTraces';
+import { defaultScenario } from '../src/core/generate/scenarioPresets';
+import { createTraceIngester } from '../src/core/ingest/ingestTraces';
+import { fnv1a64Prefix, fnv1a64TraceIdWords } from '../src/core/sampling/fnv1a64';
+import { simulateStore } from '../src/core/simulation/simulateStore';
+import { encodeOtlpJson } from '../src/core/telemetry/encodeOtlpJson';
+import { groupByTrace } from '../src/core/telemetry/groupByTrace';
+import { materialize, rowRange } from '../src/core/telemetry/materialize';
+import { appendTracesData, bytesRetained, createSpanStore } from '../src/core/telemetry/spanStore';
+import { time, type Row } from './measure';
+
+export const DEFAULT_PIPELINE = `receivers:
+  otlp:
+    protocols:
+      grpc:
+        endpoint: localhost:4317
+processors:
+  filter/health:
+    error_mode: ignore
+    traces:
+      span:
+        - attributes["url.path"] == "/healthz"
+  attributes/env:
+    actions:
+      - key: deployment.environment.name
+        value: production
+        action: upsert
+  probabilistic_sampler:
+    sampling_percentage: 50
+  tail_sampling:
+    decision_wait: 10s
+    num_traces: 200000
+    policies:
+      - name: errors
+        type: status_code
+        status_code: {status_codes: [ERROR]}
+      - name: slow
+        type: latency
+        latency: {threshold_ms: 500}
+      - name: checkout
+        type: string_attribute
+        string_attribute: {key: service.name, values: [payment]}
+      - name: big
+        type: span_count
+        span_count: {min_spans: 40}
+      - name: rest
+        type: probabilistic
+        probabilistic: {sampling_percentage: 10}
+exporters:
+  debug:
+  otlp_grpc:
+    endpoint: backend:4317
+service:
+  pipelines:
+    traces:
+      receivers: [otlp]
+      processors: [filter/health, attributes/env, probabilistic_sampler, tail_sampling]
+      exporters: [otlp_grpc, debug]
+`;
+
+/** The probe's kernel: 64-bit FNV-1a over 16 id bytes, state in four 16-bit limbs. */
+function fnvLimbsKernel(bytes: Uint8Array, off: number, out: Float64Array): void {
+  let h0 = 0x2325, h1 = 0x8422, h2 = 0x9ce4, h3 = 0xcbf2;
+  for (let i = 0; i < 16; i++) {
+    h0 ^= bytes[off + i]!;
+    // multiply by 0x100000001b3 = 2^40 + 0x1b3
+    const t0 = h0 * 0x1b3;
+    const t1 = h1 * 0x1b3 + (t0 >>> 16);
+    const t2 = h2 * 0x1b3 + (t1 >>> 16);
+    const t3 = h3 * 0x1b3 + (t2 >>> 16) + (h0 << 8);
+    h0 = t0 & 0xffff;
+    h1 = t1 & 0xffff;
+    h2 = t2 & 0xffff;
+    h3 = t3 & 0xffff;
+  }
+  out[0] = h3 * 65536 + h2;
+  out[1] = h1 * 65536 + h0;
+}
+
+export function engineBench(spanTarget: number): Row[] {
+  const rows: Row[] = [];
+  const settings = defaultScenario();
+  // ~10 spans per trace in the checkout scenario.
+  const store = createSpanStore(spanTarget + 1024);
+  const gen = generateIntoStore(store, settings, { seed: 1, traceCount: Math.max(1, Math.round(spanTarget / 10)) });
+  const spans = gen.spans;
+
+  // Baseline: one pass grouping spans by trace id over the columns.
+  const group = time(() => groupByTrace(store), 5, 1);
+  const model = parseConfig(DEFAULT_PIPELINE);
+  let firstPartialMs = 0;
+  const runOnce = () => {
+    const started = performance.now();
+    const steps = simulateStore(model, store, 0, store.count, { stepSpans: 50_000 });
+    let first = true;
+    for (;;) {
+      const next = steps.next();
+      if (first && !next.done && next.value.partial) {
+        firstPartialMs = performance.now() - started;
+        first = false;
+      }
+      if (next.done) return next.value.result;
+    }
+  };
+  const result = runOnce();
+  const runMs = time(runOnce, 1, 0);
+  rows.push({
+    name: `default pipeline (filter → attributes → probabilistic_sampler → tail_sampling ×5 → 2 exporters), ${spans.toLocaleString('en')} spans`,
+    ratio: runMs / group,
+    goal: 4,
+    baseline: `group by trace id ${group.toFixed(0)} ms`,
+    detail: `${result.summary.sampledTraces} of ${result.summary.inputTraces} traces kept; goal 1.5×`,
+  });
+  rows.push({ name: 'first partial result of that run', ratio: firstPartialMs / 1000, goal: 1, baseline: 'budget 1 s', detail: `${firstPartialMs.toFixed(0)} ms after the start` });
+
+  // Bytes retained per span in the store.
+  rows.push({ name: 'retained bytes per span (columns + string table)', ratio: bytesRetained(store) / spans / 150, goal: 1, baseline: 'budget 150 B/span', detail: `${(bytesRetained(store) / spans).toFixed(1)} B/span` });
+
+  // Ingest of one OTLP/JSON document (~100k spans) vs decode + JSON.parse of the same bytes.
+  const docRows = rowRange(0, Math.min(store.count, 100_000));
+  const bytes = new TextEncoder().encode(JSON.stringify(encodeOtlpJson(materialize(store, docRows))));
+  const floor = time(() => JSON.parse(new TextDecoder().decode(bytes)), 3, 1);
+  const chunks = () => {
+    const list: Uint8Array[] = [];
+    for (let i = 0; i < bytes.length; i += 1 << 20) list.push(bytes.subarray(i, i + (1 << 20)));
+    return list;
+  };
+  const ingest = time(() => {
+    const target = createSpanStore(docRows.length + 16);
+    const ingester = createTraceIngester({ onData: (d) => appendTracesData(target, d) });
+    for (const chunk of chunks()) ingester.write(chunk);
+    return ingester.end();
+  }, 3, 1);
+  rows.push({ name: `ingest OTLP/JSON document (${(bytes.length / 1048576).toFixed(0)} MiB, ${docRows.length.toLocaleString('en')} spans)`, ratio: ingest / floor, goal: 1.3, baseline: `decode + JSON.parse ${floor.toFixed(0)} ms` , detail: 'into the span store, 1 MiB chunks' });
+
+  // Hashing: our tail-sampling hash over store words vs the limb kernel over bytes.
+  const n = Math.min(store.count, 1_000_000);
+  const idBytes = new Uint8Array(n * 16);
+  for (let r = 0; r < n; r++) for (let w = 0; w < 4; w++) {
+    const v = store.traceIds[r * 4 + w]!;
+    idBytes[r * 16 + w * 4] = v >>> 24;
+    idBytes[r * 16 + w * 4 + 1] = (v >>> 16) & 255;
+    idBytes[r * 16 + w * 4 + 2] = (v >>> 8) & 255;
+    idBytes[r * 16 + w * 4 + 3] = v & 255;
+  }
+  const out = new Float64Array(2);
+  const kernel = time(() => {
+    for (let r = 0; r < n; r++) fnvLimbsKernel(idBytes, r * 16, out);
+  });
+  const prefix = fnv1a64Prefix(new TextEncoder().encode('default-hash-seed'));
+  const ours = time(() => {
+    for (let r = 0; r < n; r++) fnv1a64TraceIdWords(prefix, store.traceIds, r * 4, out);
+  });
+  rows.push({ name: `trace-id hashing, FNV-1a 64 (salt + id), ${n.toLocaleString('en')} ids`, ratio: ours / kernel, goal: 2, baseline: `16-bit-limb kernel ${kernel.toFixed(0)} ms (id only)` });
+  return rows;
+}
