@@ -1,0 +1,2 @@
+/** Rewrites ajv standalone `require()` calls into ESM namespace imports (see rewriteRequires.mjs). */
+export declare function rewriteRequires(code: string): string;
