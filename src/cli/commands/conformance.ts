@@ -4,6 +4,8 @@
  * go to the first suite whose detector claims them. Adding a suite is one entry in `SUITES`.
  * Exit 0 all passed, 1 any failure, 2 usage or read error.
  */
+import { detectProcessorVectorFile, runProcessorVectorFile } from '../../core/processors/processorVectors';
+import { detectSamplingVectorFile, runSamplingVectorFile } from '../../core/sampling/samplingVectors';
 import { isValidationCaseList, runValidationCases, type CaseOutcome } from '../../core/validation/validationCaseRunner';
 import { type CliIo, UsageError } from '../io';
 import type { Command } from '../main';
@@ -30,10 +32,19 @@ const validationCasesSuite: ConformanceSuite = {
   },
 };
 
-// The engine's vector runners join here (src/core/sampling/samplingVectors.ts,
-// src/core/processors/processorVectors.ts): one entry each, e.g.
-// { name: 'sampling vectors', detect: detectSamplingVectorFile, run: (name, json) => runSamplingVectorFile(name, json) }.
-const SUITES: ConformanceSuite[] = [validationCasesSuite];
+const samplingVectorsSuite: ConformanceSuite = {
+  name: 'sampling vectors',
+  detect: detectSamplingVectorFile,
+  run: (name, json) => runSamplingVectorFile(name.slice(name.lastIndexOf('/') + 1), json),
+};
+
+const processorVectorsSuite: ConformanceSuite = {
+  name: 'processor vectors',
+  detect: detectProcessorVectorFile,
+  run: (_name, json) => runProcessorVectorFile(json),
+};
+
+const SUITES: ConformanceSuite[] = [validationCasesSuite, processorVectorsSuite, samplingVectorsSuite];
 
 function dirOf(path: string): string {
   const slash = path.lastIndexOf('/');
