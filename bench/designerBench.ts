@@ -1,6 +1,7 @@
 /** Issue #3 speed: text → laid-out graph, as a ratio to a bare `yaml.parseDocument` of the same text. */
 import { parseDocument } from 'yaml';
 import { createAnalyzer } from '../src/core/analysis/analyzeConfig';
+import { validateConfig } from '../src/core/validation/validateConfig';
 import { generateConfig } from './generateConfig';
 import { time, type Row } from './measure';
 
@@ -19,10 +20,12 @@ export function designerBench(): Row[] {
     flip ^= 1;
     warm({ text: text.replace('send_batch_size: 8192', `send_batch_size: ${8192 + flip}`), distribution: 'contrib', env: {} });
   });
+  const validate = time(() => validateConfig(text, { distribution: 'contrib' }));
   const analysis = createAnalyzer()({ text, distribution: 'contrib', env: {} });
   const detail = `${lines} lines, ${analysis.graph.nodes.length} nodes, ${analysis.graph.edges.length} edges`;
   return [
     { name: 'text → laid-out graph (parse, model, graph, dagre per lane)', ratio: full / parse, goal: 3, baseline: `yaml.parseDocument ${parse.toFixed(1)} ms`, detail },
+    { name: 'validate the config (all stages, advice)', ratio: validate / parse, goal: 2, baseline: 'yaml.parseDocument', detail: `issue #4` },
     { name: 'value edit → graph (positions kept, no layout)', ratio: valueEdit / parse, goal: 1.5, baseline: 'yaml.parseDocument', detail: `${valueEdit.toFixed(1)} ms vs ${full.toFixed(1)} ms full` },
   ];
 }
