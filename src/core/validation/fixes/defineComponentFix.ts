@@ -6,6 +6,17 @@ import { sectionOf, typeOf, type ComponentId, type ComponentKind } from '../../c
 import type { QuickFix } from '../../diagnostics/diagnostic';
 import type { ValidationContext } from '../validationContext';
 import { contentEnd, lineEnd, lineStart } from './textEdits';
+import { stringify } from 'yaml';
+import { defaultBody } from '../../config/edits/defaultBody';
+
+/** Starter lines for a type: ours above, else the canvas's default body (`config/edits/defaultBody`). */
+function starterLines(kind: ComponentKind, type: string): string[] {
+  const fixed = STARTER_BODIES[`${kind}:${type}`];
+  if (fixed) return fixed;
+  const body = defaultBody(kind, type);
+  if (body === null || body === undefined || (typeof body === 'object' && Object.keys(body as object).length === 0)) return [];
+  return stringify(body, { flowCollectionPadding: false, lineWidth: 0 }).trimEnd().split('\n');
+}
 
 /** Bodies for types whose all-defaults config would not validate (config-semantics §6.3). */
 const STARTER_BODIES: Record<string, string[]> = {
@@ -23,7 +34,7 @@ export function defineComponentFix(ctx: ValidationContext, kind: ComponentKind, 
   if (file.model.unwrapped && file.model.unwrapped.kind !== 'helm-values' && file.model.unwrapped.kind !== 'operator-v1beta1') return [];
   const text = file.source.text;
   const section = sectionOf(kind);
-  const body = STARTER_BODIES[`${kind}:${typeOf(id as ComponentId)}`] ?? [];
+  const body = starterLines(kind, typeOf(id as ComponentId));
   const siblings = ctx.components.filter((c) => c.kind === kind && c.file === file);
   const sectionKey = file.model.rootKeys.find((k) => k.key === section);
   const rootIndent = ' '.repeat((file.model.rootKeys[0]?.range.start.column ?? 1) - 1);

@@ -34,7 +34,7 @@ describe('quick fixes (applied to the text, then revalidated)', () => {
     const text = caseFile('a05-no-exporters.yaml');
     const fixed = applyFirstFix(text, find(text, 'undefined-reference', 'exporter "debug"'));
     expect(validateConfig(fixed).valid).toBe(true);
-    expect(fixed).toContain('exporters:\n  debug:\nservice:');
+    expect(fixed).toContain('exporters:\n  debug:\n    verbosity: basic\nservice:');
   });
 
   it('c06: defines a missing otlp receiver with a body that validates', () => {
@@ -110,5 +110,15 @@ describe('quick fixes (applied to the text, then revalidated)', () => {
     const d = find(text, 'unknown-type');
     expect(d.fixes?.[0]?.title).toBe('Change type to "otlp"');
     expect(validateConfig(applyFirstFix(text, d)).valid).toBe(true);
+  });
+});
+
+describe('define a missing component uses the canvas defaults', () => {
+  it('gives a resource processor the attributes it needs to validate', () => {
+    const text = caseFile('a01-valid-minimal.yaml');
+    const broken = text.replace(/processors: \[([^\]]*)\]/, (_m, list: string) => `processors: [${list ? `${list}, ` : ''}resource/enrich]`);
+    const fixed = applyFirstFix(broken, find(broken, 'undefined-reference', 'processor "resource/enrich"'));
+    expect(fixed).toMatch(/resource\/enrich:\n {4}attributes:/);
+    expect(validateConfig(fixed).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
