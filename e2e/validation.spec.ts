@@ -57,3 +57,15 @@ test.describe('validation like the Collector, in the app', () => {
     expect(await studio.editorText()).toContain('${env:CHECK_INTERVAL}');
   });
 });
+
+test('the editor completes component settings from the same schemas the validator uses', async ({ studio, page }) => {
+  await studio.open();
+  const lines = SAMPLE_CONFIG.split('\n');
+  const line = lines.findIndex((l) => l.includes('send_batch_size: 8192')) + 1;
+  await studio.moveCursor(line, 1);
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText('send_batch_max');
+  await page.keyboard.press('Control+Space');
+  await expect(page.locator('.suggest-widget')).toContainText('send_batch_max_size', { timeout: 15_000 });
+});
