@@ -38,7 +38,14 @@ export async function browserBench(): Promise<Row[]> {
     const markerDelays: number[] = [];
     for (let i = 0; i < 7; i++) {
       const delays = await page.evaluate(async (n) => {
-        const { editor, monaco } = (window as unknown as { __studio: { editor: any; monaco: any } }).__studio;
+        interface Model {
+          getValue(): string;
+        }
+        interface Studio {
+          editor: { getModel(): Model; executeEdits(source: string, edits: unknown[]): void };
+          monaco: { Range: new (a: number, b: number, c: number, d: number) => unknown; editor: { getModelMarkers(filter: object): { message: string }[] } };
+        }
+        const { editor, monaco } = (window as unknown as { __studio: Studio }).__studio;
         const model = editor.getModel();
         const text: string = model.getValue();
         const line = text.split('\n').findIndex((l: string) => l.includes('exporters: [otlp_grpc]')) + 1;
@@ -52,13 +59,13 @@ export async function browserBench(): Promise<Row[]> {
             tick();
           });
         const canvas = waitFor(() => document.querySelector(`[data-testid="node-lane:logs:exporters:${id}"]`) !== null);
-        const markers = waitFor(() => monaco.editor.getModelMarkers({ owner: 'pipeline-studio' }).some((m: { message: string }) => m.message.includes(id)));
+        const markers = waitFor(() => monaco.editor.getModelMarkers({ owner: 'pipeline-studio' }).some((m) => m.message.includes(id)));
         return [await canvas, await markers];
       }, i);
       canvasDelays.push(delays[0]!);
       markerDelays.push(delays[1]!);
       await page.evaluate(() => {
-        const { editor } = (window as unknown as { __studio: { editor: any } }).__studio;
+        const { editor } = (window as unknown as { __studio: { editor: { trigger(source: string, id: string, payload: null): void } } }).__studio;
         editor.trigger('bench', 'undo', null);
       });
       await page.waitForTimeout(400);
