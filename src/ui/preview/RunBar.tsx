@@ -1,0 +1,52 @@
+/** Run status in the bottom panel's tab strip: progress, Run and Cancel, and why a result is stale. */
+import { useCallback } from 'react';
+import { useSimulation, useStores } from '../app/StoreContext';
+import { useFileDrop } from './useFileDrop';
+import { formatCount } from './format';
+
+export function RunBar() {
+  const { simulation } = useStores();
+  const status = useSimulation((s) => s.status);
+  const progress = useSimulation((s) => s.progress);
+  const loading = useSimulation((s) => s.loading);
+  const stale = useSimulation((s) => s.stale);
+  const hasResult = useSimulation((s) => s.current !== null);
+  const elapsed = useSimulation((s) => s.current?.elapsedMs ?? 0);
+  const dataset = useSimulation((s) => s.dataset?.label ?? null);
+  const upload = useCallback((files: File[]) => void simulation.getState().loadFiles(files.map((f) => ({ name: f.name, blob: f }))), [simulation]);
+  const dragging = useFileDrop(upload);
+  const busy = status === 'running' || loading !== null;
+  const fraction = loading?.progress ? loading.progress.done / Math.max(1, loading.progress.total) : progress ? progress.spansDone / Math.max(1, progress.spansTotal) : null;
+  let text: string;
+  if (loading) text = loading.progress ? `Loading ${loading.label}: ${formatCount(loading.progress.spans)} spans` : `Loading ${loading.label}…`;
+  else if (status === 'running') text = progress ? `Running: ${formatCount(progress.spansDone)} of ${formatCount(progress.spansTotal)} spans` : 'Running…';
+  else if (status === 'waiting') text = 'Edited: rerunning shortly';
+  else if (status === 'blocked') text = 'Cannot run: config has errors';
+  else if (status === 'failed') text = 'Run failed';
+  else if (status === 'cancelled') text = 'Cancelled';
+  else if (hasResult) text = `Preview of ${dataset ?? 'traces'} (${elapsed.toFixed(0)} ms)`;
+  else text = 'No preview yet';
+  return (
+    <div className="run-bar" role="group" aria-label="Preview run">
+      {dragging && (
+        <div className="pv-drop" aria-hidden="true">
+          Drop trace files to preview them (OTLP JSON, JSON Lines, protobuf, Jaeger, Zipkin)
+        </div>
+      )}
+      <span className={`run-bar__status run-bar__status--${status}`} role="status" aria-live="polite" data-testid="run-status">
+        {text}
+        {stale && hasResult && !busy ? ' · result is stale' : ''}
+      </span>
+      {busy && fraction !== null && <progress className="run-bar__progress" max={1} value={fraction} aria-label="Preview progress" />}
+      {busy ? (
+        <button type="button" className="pv-button" onClick={() => simulation.getState().cancel()}>
+          Cancel
+        </button>
+      ) : (
+        <button type="button" className="pv-button pv-button--primary" onClick={() => void simulation.getState().runNow()} disabled={status === 'blocked'}>
+          Run
+        </button>
+      )}
+    </div>
+  );
+}
