@@ -37,3 +37,21 @@ export function printRows(title: string, rows: Row[]): void {
     console.log(`| ${r.name} | ${r.ratio.toFixed(2)}×${verdict} | ${r.goal === null ? '—' : `≤ ${r.goal}×`} | ${r.baseline} | ${r.detail ?? ''} |`);
   }
 }
+
+/**
+ * Medians of `fns` run interleaved (a, b, c, a, b, c, …), so a machine whose load changes during
+ * the run slows every one of them alike and the ratios stay meaningful.
+ */
+export function timeInterleaved(fns: readonly (() => unknown)[], runs = 9, warmup = 2): number[] {
+  for (let i = 0; i < warmup; i++) for (const fn of fns) fn();
+  const samples = fns.map(() => [] as number[]);
+  for (let i = 0; i < runs; i++) {
+    fns.forEach((fn, k) => {
+      gc?.();
+      const start = performance.now();
+      fn();
+      samples[k]!.push(performance.now() - start);
+    });
+  }
+  return samples.map(median);
+}
