@@ -47,6 +47,7 @@ test.describe('bad input gets a clear message and never freezes the page', () =>
     await toggle.click();
     await expect(page.locator('html')).not.toHaveAttribute('data-theme', before ?? '');
     await expect(studio.node('lane:traces:receivers:otlp/r1')).toBeVisible({ timeout: 45_000 });
+    await expect(page.getByRole('list', { name: 'Problems' })).toContainText('the full Collector validation is skipped');
     expect(await studio.editorText()).toHaveLength(size);
   });
 });

@@ -25,3 +25,15 @@ describe('the full analyser (what the worker runs)', () => {
     expect(analysis.variables.map((v) => [v.name, v.defaultValue])).toEqual([['OTLP_ENDPOINT', 'collector:4317']]);
   });
 });
+
+describe('very large configs', () => {
+  it('skip the full validator and say so, keeping the graph', () => {
+    const receivers = Array.from({ length: 30_000 }, (_, i) => `  otlp/r${i}:\n    protocols:\n      grpc:\n        endpoint: localhost:${1000 + i}\n`).join('');
+    const text = `receivers:\n${receivers}exporters:\n  debug:\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp/r0]\n      exporters: [debug]\n`;
+    expect(text.length).toBeGreaterThan(2_000_000);
+    const analysis = createFullAnalyzer()({ text, distribution: 'contrib', env: {} });
+    expect(analysis.diagnostics.map((d) => d.code)).toEqual(['validation-skipped-large']);
+    expect(analysis.diagnostics[0]?.message).toMatch(/pipeline-studio validate/);
+    expect(analysis.graph.lanes).toHaveLength(1);
+  });
+});

@@ -18,6 +18,14 @@ describe('toMarkers', () => {
   });
 });
 
+describe('toMarkers limits', () => {
+  it('keeps at most the limit, errors first', () => {
+    const d = (severity: 'error' | 'warning', i: number): Diagnostic => ({ severity, message: `m${i}`, range: { start: at(i + 1, 1), end: at(i + 1, 2) }, stage: 'validate', origin: 'collector', code: 'x' });
+    const markers = toMarkers([d('warning', 0), d('warning', 1), d('error', 2)], 2);
+    expect(markers.map((m) => m.message)).toEqual(['m2', 'm0']);
+  });
+});
+
 describe('minimalEdit', () => {
   it('replaces only the changed middle', () => {
     expect(minimalEdit('receivers: [otlp]\n', 'receivers: [otlp, kafka]\n')).toEqual({ start: 16, end: 16, text: ', kafka' });

@@ -12,9 +12,13 @@ export interface MarkerLike {
   readonly code: string;
 }
 
-export function toMarkers(diagnostics: readonly Diagnostic[]): MarkerLike[] {
+/** At most `limit` markers, errors first: Monaco slows down with tens of thousands. */
+export function toMarkers(diagnostics: readonly Diagnostic[], limit = 2000): MarkerLike[] {
+  const rank = { error: 0, warning: 1, info: 2 } as const;
   return diagnostics
     .filter((d) => d.range !== null)
+    .sort((a, b) => rank[a.severity] - rank[b.severity])
+    .slice(0, limit)
     .map((d) => {
       const r = d.range!;
       const sameSpot = r.end.line === r.start.line && r.end.column <= r.start.column;

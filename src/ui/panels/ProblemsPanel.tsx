@@ -12,6 +12,8 @@ import { EnvironmentPanel } from './EnvironmentPanel';
 const EMPTY: readonly Diagnostic[] = [];
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const LABEL: Record<Severity, string> = { error: 'errors', warning: 'warnings', info: 'info' };
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const MAX_ROWS = 300;
 
 export function ProblemsPanel() {
   const { ui, document } = useStores();
@@ -25,7 +27,10 @@ export function ProblemsPanel() {
     for (const d of diagnostics) c[d.severity]++;
     return c;
   }, [diagnostics]);
-  const rows = diagnostics.filter((d) => shown[d.severity]);
+  // Errors first; a huge config can produce tens of thousands of rows, so only the first
+  // MAX_ROWS are rendered (the counts above stay exact).
+  const matching = useMemo(() => diagnostics.filter((d) => shown[d.severity]).sort((a, b) => RANK[a.severity] - RANK[b.severity]), [diagnostics, shown]);
+  const rows = matching.slice(0, MAX_ROWS);
 
   const reveal = (d: Diagnostic) => {
     if (d.range) ui.getState().revealRange(d.range);
@@ -110,6 +115,11 @@ export function ProblemsPanel() {
               </li>
             ))}
           </ul>
+        )}
+        {matching.length > rows.length && (
+          <p className="problems__none">
+            {matching.length - rows.length} more not shown. Narrow the severity filter, or fix the first ones.
+          </p>
         )}
       </div>
       <EnvironmentPanel />

@@ -1,5 +1,6 @@
 /** Files dropped anywhere on the window become the preview's traces (YAML stays with the editor). */
 import { useEffect, useState } from 'react';
+import { isYamlFileName } from '../dialogs/useYamlFileDrop';
 
 export function useFileDrop(onFiles: (files: File[]) => void): boolean {
   const [over, setOver] = useState(false);
@@ -17,7 +18,8 @@ export function useFileDrop(onFiles: (files: File[]) => void): boolean {
       if (!hasFiles(e)) return;
       e.preventDefault();
       setOver(false);
-      const files = Array.from(e.dataTransfer?.files ?? []);
+      // YAML files are configs: the import dialog's own drop handler takes them.
+      const files = Array.from(e.dataTransfer?.files ?? []).filter((f) => !isYamlFileName(f.name));
       if (files.length) onFiles(files);
     };
     window.addEventListener('dragover', onOver);
