@@ -4,6 +4,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { PipelineCanvas } from '../canvas/PipelineCanvas';
 import { BottomPanel } from '../panels/BottomPanel';
 import { Palette } from '../palette/Palette';
+import { Inspector } from '../inspector/Inspector';
 import { SplitHandle } from '../shared/SplitHandle';
 import { Header } from './Header';
 import { useDocument, useStores, useUi } from './StoreContext';
@@ -24,6 +25,7 @@ export function App() {
   const { ui } = useStores();
   const theme = useUi((s) => s.theme);
   const panes = useUi((s) => s.panes);
+  const inspecting = useUi((s) => s.selectedNodeKey !== null);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -44,7 +46,8 @@ export function App() {
           <BottomPanel />
         </div>
         <SplitHandle orientation="vertical" label="Resize editor" value={panes.editor} min={280} max={1400} direction={-1} onChange={(editor) => ui.getState().setPanes({ editor })} />
-        <section className="editor" aria-label="YAML editor">
+        <section className={`editor${inspecting ? ' has-inspector' : ''}`} aria-label="YAML editor">
+          <Inspector />
           <Suspense fallback={<EditorFallback />}>
             <YamlEditor />
           </Suspense>

@@ -1,12 +1,13 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { NodeFlowBadge } from '../preview/NodeFlowBadge';
 import type { ComponentNodeData } from './toFlowElements';
 
 const KIND_LETTER: Record<string, string> = { receiver: 'R', processor: 'P', exporter: 'E', connector: 'C', extension: 'X' };
 
 /** One component on the canvas: id, type, kind, problem badges. Text only — never markup from the YAML. */
 function ComponentNodeView({ data, selected }: NodeProps) {
-  const { graphNode: node, highlighted, problems, accent } = data as ComponentNodeData;
+  const { graphNode: node, highlighted, problems, accent, flow } = data as ComponentNodeData;
   const classes = [
     'component-node',
     `component-node--${node.kind}`,
@@ -14,11 +15,13 @@ function ComponentNodeView({ data, selected }: NodeProps) {
     selected ? 'is-selected' : '',
     node.defined ? '' : 'is-undefined',
     node.inCycle ? 'is-cycle' : '',
+    flow ? 'has-flow' : '',
+    flow && !flow.simulated ? 'is-not-simulated' : '',
   ].join(' ');
   const subtitle = !node.defined ? 'not defined' : node.inCycle ? 'on a cycle' : node.kind;
   return (
     <div className={classes} style={{ ['--accent' as string]: accent }} data-testid={`node-${node.key}`} title={`${node.kind} ${node.componentId}`}>
-      {node.kind !== 'extension' && node.role !== 'receivers' && <Handle type="target" position={Position.Left} isConnectable={false} />}
+      {node.kind !== 'extension' && node.role !== 'receivers' && <Handle type="target" position={Position.Left} />}
       <span className="component-node__kind" aria-hidden="true">
         {KIND_LETTER[node.kind]}
       </span>
@@ -40,7 +43,8 @@ function ComponentNodeView({ data, selected }: NodeProps) {
           )}
         </span>
       )}
-      {node.kind !== 'extension' && node.role !== 'exporters' && <Handle type="source" position={Position.Right} isConnectable={false} />}
+      {flow && <NodeFlowBadge flow={flow} />}
+      {node.kind !== 'extension' && node.role !== 'exporters' && <Handle type="source" position={Position.Right} />}
       {node.kind === 'extension' && <Handle type="source" position={Position.Bottom} isConnectable={false} />}
       {node.kind !== 'extension' && <Handle type="target" id="ext" position={Position.Top} isConnectable={false} className="handle-ext" />}
     </div>

@@ -6,13 +6,21 @@ import { useCallback, useMemo } from 'react';
 import { Background, Controls, MiniMap, ReactFlow, type Node, type NodeMouseHandler } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectIsStale, selectShownAnalysis } from '../../state/documentStore';
-import { useDocument, useStores, useUi } from '../app/StoreContext';
+import { useDocument, useSimulation, useStores, useUi } from '../app/StoreContext';
+import { FlowEdge } from '../preview/FlowEdge';
+import { flowOverlay } from '../preview/flowOverlay';
 import { ComponentNode } from './ComponentNode';
 import { LaneNode } from './LaneNode';
 import { toFlowElements, type ComponentNodeData } from './toFlowElements';
+// Canvas editing (issue #5): drops, edges, reordering, node menu, toolbar.
+import { CanvasToolbar } from './CanvasToolbar';
+import { NodeMenu } from './NodeMenu';
+import { useCanvasEditing } from './useCanvasEditing';
+import './canvasEditing.css';
 
 // Module scope: an inline object would remount every node on each render (web-stack.md).
 const nodeTypes = { component: ComponentNode, lane: LaneNode };
+const edgeTypes = { flow: FlowEdge };
 const proOptions = { hideAttribution: true };
 
 export function PipelineCanvas() {
@@ -23,11 +31,16 @@ export function PipelineCanvas() {
   const highlight = useUi(useShallow((s) => s.highlight));
   const selected = useUi((s) => s.selectedNodeKey);
   const theme = useUi((s) => s.theme);
+  const runResult = useSimulation((s) => s.current?.result ?? null);
+  const runStale = useSimulation((s) => s.stale);
+  const flow = useMemo(() => (runResult ? flowOverlay(runResult, runStale) : null), [runResult, runStale]);
 
   const { nodes, edges } = useMemo(() => {
     if (!shown) return { nodes: [], edges: [] };
-    return toFlowElements(shown.graph, shown.layout, shown.diagnostics, highlight, selected);
-  }, [shown, highlight, selected]);
+    return toFlowElements(shown.graph, shown.layout, shown.diagnostics, highlight, selected, flow);
+  }, [shown, highlight, selected, flow]);
+
+  const editing = useCanvasEditing(shown, { nodes, edges });
 
   const onNodeClick: NodeMouseHandler = useCallback(
     (_, node: Node) => {
@@ -39,12 +52,16 @@ export function PipelineCanvas() {
     [ui],
   );
 
-  const empty = shown !== null && shown.graph.nodes.length === 0;
+  const empty = shown !== null && shown.graph.nodes.length === 0 && shown.graph.lanes.length === 0 && editing.nodes.length === 0;
   // Fit the view when the set of lanes changes (a new document), not on every value edit.
   const fitKey = shown ? shown.graph.lanes.map((l) => l.pipelineId).join('|') : '';
 
   return (
-    <section className={`canvas${stale ? ' canvas--stale' : ''}`} aria-label="Pipeline canvas">
+    <section className={`canvas${stale ? ' canvas--stale' : ''}`} aria-label="Pipeline canvas" onKeyDown={editing.onKeyDown}>
+      <CanvasToolbar nodes={editing.nodes} edges={edges} pipelineIds={shown?.graph.lanes.map((l) => l.pipelineId) ?? []} />
+      {editing.menu && shown && (
+        <NodeMenu anchor={editing.menu} shown={shown} graphNodes={editing.graphNodes} onClose={editing.closeMenu} connectNodes={editing.connectNodes} moveProcessor={editing.moveProcessor} />
+      )}
       {stale && breakingError && (
         <div className="canvas__banner" role="status">
           <strong>The YAML does not parse</strong>
@@ -53,18 +70,22 @@ export function PipelineCanvas() {
       )}
       {empty && (
         <div className="canvas__empty" role="note">
-          No pipelines yet. Define receivers and exporters and list them under <code>service.pipelines</code>.
+          No pipelines yet. Add one with <strong>New pipeline</strong> and drag components from the palette onto its lane, or define them in the YAML under <code>service.pipelines</code>.
         </div>
       )}
       <ReactFlow
         key={fitKey}
-        nodes={nodes}
+        nodes={editing.nodes}
         edges={edges}
+        {...editing.handlers}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodeClick={onNodeClick}
         onPaneClick={() => ui.getState().select(null)}
-        nodesDraggable={false}
-        nodesConnectable={false}
+        nodesDraggable
+        nodesConnectable
+        disableKeyboardA11y
+        deleteKeyCode={null}
         elementsSelectable
         fitView
         fitViewOptions={{ padding: 0.12, maxZoom: 1.1 }}

@@ -8,6 +8,7 @@ import type { GraphLayout } from '../../core/graph/layoutGraph';
 import type { GraphNode, PipelineGraph } from '../../core/graph/pipelineGraph';
 import { SIGNAL_COLORS } from '../../core/graph/pipelineGraph';
 import type { Highlight } from '../../state/uiStore';
+import type { FlowOverlay, NodeFlow } from '../preview/flowOverlay';
 
 export interface ProblemCounts {
   readonly errors: number;
@@ -19,6 +20,8 @@ export interface ComponentNodeData extends Record<string, unknown> {
   readonly highlighted: boolean;
   readonly problems: ProblemCounts;
   readonly accent: string;
+  /** Preview counts for this node; absent when there is no result (the canvas looks as without a preview). */
+  readonly flow?: NodeFlow;
 }
 
 export interface LaneNodeData extends Record<string, unknown> {
@@ -56,6 +59,7 @@ export function toFlowElements(
   diagnostics: readonly Diagnostic[],
   highlight: Highlight,
   selectedKey: string | null,
+  flow: FlowOverlay | null = null,
 ): { nodes: Node[]; edges: Edge[] } {
   const { byComponent, byPipeline } = countProblems(diagnostics);
   const nodes: Node[] = [];
@@ -98,6 +102,7 @@ export function toFlowElements(
         highlighted: matchesComponent && matchesPipeline,
         problems: byComponent.get(node.componentId) ?? NONE,
         accent: node.kind === 'extension' ? NEUTRAL : signal ? SIGNAL_COLORS[signal] : NEUTRAL,
+        ...(flow?.nodes.get(node.key) ? { flow: flow.nodes.get(node.key)! } : {}),
       } satisfies ComponentNodeData,
       selected: node.key === selectedKey,
       draggable: false,
@@ -106,6 +111,21 @@ export function toFlowElements(
   }
   const edges: Edge[] = graph.edges.map((edge) => {
     const color = edge.inCycle ? 'var(--danger)' : edge.kind === 'extension' ? NEUTRAL : edge.signal ? SIGNAL_COLORS[edge.signal] : NEUTRAL;
+    const counts = edge.kind === 'flow' ? flow?.edges.get(edge.key) : undefined;
+    if (counts) {
+      // Preview overlay: a custom edge with the volume as label and stroke width.
+      return {
+        id: edge.key,
+        source: edge.source,
+        target: edge.target,
+        type: 'flow',
+        className: `edge-flow edge-flow--counted${flow?.stale ? ' is-stale' : ''}`,
+        style: { stroke: color, strokeWidth: counts.width },
+        data: { ...counts, stale: flow?.stale ?? false },
+        focusable: false,
+        ariaLabel: `${edge.pipelineId ?? ''} flow: ${counts.metricPoints > 0 && counts.spans === 0 ? `${counts.metricPoints} data points` : `${counts.spans} spans in ${counts.traces} traces`}`,
+      };
+    }
     return {
       id: edge.key,
       source: edge.source,

@@ -12,6 +12,7 @@ import { minimalEdit, toMarkers } from './markers';
 import { MODEL_URI, monaco, setEditorSchema } from './monacoSetup';
 import { editorSchemaFor } from './editorSchemaFor';
 import { registerQuickFixes, setCodeActionDiagnostics } from './codeActions';
+import { registerHistory } from '../../state/historyCommands';
 
 registerQuickFixes();
 
@@ -35,6 +36,15 @@ const SEVERITY = {
   warning: monaco.MarkerSeverity.Warning,
   info: monaco.MarkerSeverity.Info,
 } as const;
+
+/** Runs Monaco's own undo/redo; falls back to the model's when the command needs editor focus. */
+function runHistory(editor: StandaloneEditor | null, what: 'undo' | 'redo'): void {
+  const model = editor?.getModel();
+  if (!editor || !model) return;
+  const before = model.getAlternativeVersionId();
+  editor.trigger('canvas', what, null);
+  if (model.getAlternativeVersionId() === before) void (what === 'undo' ? model.undo() : model.redo());
+}
 
 export default function YamlEditor() {
   const { document, ui } = useStores();
@@ -112,6 +122,16 @@ export default function YamlEditor() {
       editor.focus();
     });
   }, [ui]);
+
+  // One history (ADR 0008): the canvas toolbar and Ctrl+Z on the canvas run Monaco's own undo/redo.
+  useEffect(
+    () =>
+      registerHistory({
+        undo: () => runHistory(editorRef.current, 'undo'),
+        redo: () => runHistory(editorRef.current, 'redo'),
+      }),
+    [],
+  );
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;

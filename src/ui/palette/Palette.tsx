@@ -1,8 +1,12 @@
 /** Every component the selected distribution ships, grouped by kind and searchable. */
 import { useDeferredValue, useMemo, useState } from 'react';
 import { componentsOf, stabilitySummary, type CatalogEntry } from '../../core/catalog/catalog';
-import type { ComponentKind } from '../../core/config/componentId';
-import { useDocument } from '../app/StoreContext';
+import type { ComponentKind, Signal } from '../../core/config/componentId';
+import { useDocument, useStores } from '../app/StoreContext';
+import { selectShownAnalysis } from '../../state/documentStore';
+import { applyCanvasEdit } from '../canvas/applyCanvasEdit';
+import { applyDropPlan, planDrop } from '../canvas/planDrop';
+import { PALETTE_MIME } from '../canvas/useCanvasEditing';
 
 const GROUPS: { kind: ComponentKind; title: string }[] = [
   { kind: 'receiver', title: 'Receivers' },
@@ -28,8 +32,24 @@ function signalsOf(entry: CatalogEntry): string[] {
   return [...entry.signals];
 }
 
+/** Adds a palette entry without the mouse: to a chosen pipeline (`null`: just define it). */
+function addEntry(document: ReturnType<typeof useStores>['document'], entry: CatalogEntry, pipeline: { id: string; signal: Signal | null } | null): void {
+  const model = selectShownAnalysis(document.getState())?.model;
+  const plan = planDrop({
+    kind: entry.kind,
+    type: entry.type,
+    signals: entry.signals,
+    definedIds: (model?.components ?? []).filter((c) => c.kind === entry.kind).map((c) => c.id),
+    lane: pipeline ? { pipelineId: pipeline.id, signal: pipeline.signal, processorXs: [] } : null,
+  });
+  applyCanvasEdit(document, (text) => applyDropPlan(text, plan), plan.message);
+}
+
 export function Palette() {
+  const { document } = useStores();
   const distribution = useDocument((s) => s.distribution);
+  const pipelines = useDocument((s) => selectShownAnalysis(s)?.model.pipelines);
+  const [adding, setAdding] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query.trim());
   const groups = useMemo(
@@ -55,6 +75,25 @@ export function Palette() {
             <ul>
               {group.entries.map((entry) => (
                 <li key={entry.type} className="palette__item" title={entry.description}>
+                  <div
+                    className="palette__drag"
+                    role="button"
+                    tabIndex={0}
+                    draggable
+                    data-testid={`palette-${entry.kind}-${entry.type}`}
+                    aria-label={`${entry.kind} ${entry.type}: drag onto the canvas, or press Enter to add`}
+                    aria-expanded={adding === `${entry.kind}:${entry.type}`}
+                    onDragStart={(e) => {
+                      e.dataTransfer.setData(PALETTE_MIME, JSON.stringify({ kind: entry.kind, type: entry.type }));
+                      e.dataTransfer.setData('text/plain', entry.type);
+                      e.dataTransfer.effectAllowed = 'copy';
+                    }}
+                    onKeyDown={(e) => {
+                      if (e.key !== 'Enter' && e.key !== ' ') return;
+                      e.preventDefault();
+                      setAdding((a) => (a === `${entry.kind}:${entry.type}` ? null : `${entry.kind}:${entry.type}`));
+                    }}
+                  >
                   <span className="palette__item-head">
                     <span className="palette__type">{entry.type}</span>
                     <span className={`stability stability--${stabilitySummary(entry).split(',')[0]}`}>{stabilitySummary(entry)}</span>
@@ -68,6 +107,38 @@ export function Palette() {
                         </span>
                       ))}
                     </span>
+                  )}
+                  </div>
+                  {adding === `${entry.kind}:${entry.type}` && (
+                    <div className="palette__add" role="group" aria-label={`Add ${entry.type} to`}>
+                      {(entry.kind === 'receiver' || entry.kind === 'processor' || entry.kind === 'exporter') &&
+                        (pipelines ?? [])
+                          .filter((p) => entry.signals.length === 0 || p.signal === null || entry.signals.includes(p.signal))
+                          .map((p) => (
+                            <button
+                              key={p.id}
+                              type="button"
+                              onClick={() => {
+                                addEntry(document, entry, { id: p.id, signal: p.signal });
+                                setAdding(null);
+                              }}
+                            >
+                              Add to {p.id}
+                            </button>
+                          ))}
+                      <button
+                        type="button"
+                        onClick={() => {
+                          addEntry(document, entry, null);
+                          setAdding(null);
+                        }}
+                      >
+                        Just define it
+                      </button>
+                      <button type="button" onClick={() => setAdding(null)}>
+                        Cancel
+                      </button>
+                    </div>
                   )}
                 </li>
               ))}

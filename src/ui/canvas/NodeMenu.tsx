@@ -1,0 +1,178 @@
+/**
+ * The node menu (right click, Enter on a lane, Delete/Backspace or the context-menu key on a
+ * node): remove from this pipeline vs delete everywhere, rename, connect to…, move a processor,
+ * and on lanes duplicate / remove the pipeline. Every item is one intent = one undo step.
+ */
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { Analysis } from '../../core/analysis/analyzeConfig';
+import { duplicatePipeline } from '../../core/config/edits/duplicatePipeline';
+import { removeComponent } from '../../core/config/edits/removeComponent';
+import { removeFromPipeline } from '../../core/config/edits/removeFromPipeline';
+import { removePipeline } from '../../core/config/edits/removePipeline';
+import { renameComponent } from '../../core/config/edits/renameComponent';
+import type { GraphNode } from '../../core/graph/pipelineGraph';
+import { useStores } from '../app/StoreContext';
+import { applyCanvasEdit } from './applyCanvasEdit';
+import { checkNodes } from './connectionEnds';
+import type { MenuAnchor } from './useCanvasEditing';
+import { useLayoutDesign } from './useCanvasEditing';
+
+interface NodeMenuProps {
+  readonly anchor: MenuAnchor;
+  readonly shown: Analysis;
+  readonly graphNodes: ReadonlyMap<string, GraphNode>;
+  readonly onClose: () => void;
+  readonly connectNodes: (source: string, target: string) => void;
+  readonly moveProcessor: (node: GraphNode, to: number) => void;
+}
+
+type Mode = 'main' | 'rename' | 'connect';
+
+/** A free pipeline id for a copy: `traces/2`, `traces/3`, … */
+function copyId(shown: Analysis, pipelineId: string): string {
+  const signal = pipelineId.split('/')[0]!;
+  const taken = new Set(shown.model.pipelines.map((p) => p.id as string));
+  for (let n = 2; ; n++) if (!taken.has(`${signal}/${n}`)) return `${signal}/${n}`;
+}
+
+export function NodeMenu({ anchor, shown, graphNodes, onClose, connectNodes, moveProcessor }: NodeMenuProps) {
+  const { document, layout, ui } = useStores();
+  const design = useLayoutDesign();
+  const [mode, setMode] = useState<Mode>('main');
+  const [name, setName] = useState('');
+  const ref = useRef<HTMLDivElement>(null);
+  const node = graphNodes.get(anchor.nodeId);
+  const lane = anchor.nodeId.startsWith('lanebox:') ? anchor.nodeId.slice('lanebox:'.length) : null;
+
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('[role="menuitem"], input')?.focus();
+  }, [mode]);
+
+  const close = () => {
+    onClose();
+    // Give the focus back to the node the menu was opened on.
+    requestAnimationFrame(() => globalThis.document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(anchor.nodeId)}"]`)?.focus());
+  };
+  const run = (fn: () => void) => {
+    fn();
+    close();
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      close();
+      return;
+    }
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    event.stopPropagation();
+    const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const at = items.indexOf(globalThis.document.activeElement as HTMLElement);
+    items[(at + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
+  };
+
+  let title = '';
+  let items: { label: string; action: () => void; danger?: boolean }[] = [];
+  if (lane) {
+    title = `Pipeline ${lane}`;
+    items = [
+      { label: 'Duplicate pipeline', action: () => run(() => applyCanvasEdit(document, (t) => duplicatePipeline(t, lane, copyId(shown, lane)), `Duplicated pipeline ${lane}.`)) },
+      { label: 'Remove pipeline', danger: true, action: () => run(() => applyCanvasEdit(document, (t) => removePipeline(t, lane), `Removed pipeline ${lane}; its components stay defined.`)) },
+    ];
+  } else if (node) {
+    title = `${node.kind} ${node.componentId}`;
+    const inLane = node.pipelineId !== null && node.role !== null;
+    const processorCount = shown.graph.nodes.filter((n) => n.pipelineId === node.pipelineId && n.role === 'processors').length;
+    items = [
+      ...(inLane
+        ? [
+            {
+              label: 'Remove from this pipeline',
+              action: () => run(() => applyCanvasEdit(document, (t) => removeFromPipeline(t, node.pipelineId!, node.role!, node.index), `Removed ${node.componentId} from pipeline ${node.pipelineId}; it stays defined.`)),
+            },
+          ]
+        : []),
+      {
+        label: 'Delete everywhere',
+        danger: true,
+        action: () =>
+          run(() => {
+            if (applyCanvasEdit(document, (t) => removeComponent(t, node.kind, node.componentId), `Deleted ${node.kind} ${node.componentId} and every reference to it.`).ok) ui.getState().select(null);
+          }),
+      },
+      {
+        label: 'Rename…',
+        action: () => {
+          setName(node.componentId);
+          setMode('rename');
+        },
+      },
+      ...(node.kind !== 'extension' ? [{ label: 'Connect to…', action: () => setMode('connect') }] : []),
+      ...(node.role === 'processors' && node.index > 0 ? [{ label: 'Move left (earlier)', action: () => run(() => moveProcessor(node, node.index - 1)) }] : []),
+      ...(node.role === 'processors' && node.index < processorCount - 1 ? [{ label: 'Move right (later)', action: () => run(() => moveProcessor(node, node.index + 1)) }] : []),
+      { label: 'Edit settings', action: () => run(() => ui.getState().select(node.key)) },
+    ];
+  }
+
+  const targets = node
+    ? [...graphNodes.values()].filter((t) => t.key !== node.key && t.kind !== 'extension').map((t) => ({ t, check: checkNodes(shown.model, node, t) }))
+    : [];
+  const allowed = targets.filter((x) => x.check.ok);
+
+  return (
+    <div
+      ref={ref}
+      className="node-menu"
+      role="menu"
+      aria-label={title ? `Actions for ${title}` : 'Node actions'}
+      style={{ left: anchor.x, top: anchor.y }}
+      onKeyDown={onKeyDown}
+    >
+      <div className="node-menu__title">{title}</div>
+      {mode === 'main' &&
+        items.map((item) => (
+          <button key={item.label} type="button" role="menuitem" className={`node-menu__item${item.danger ? ' is-danger' : ''}`} onClick={item.action}>
+            {item.label}
+          </button>
+        ))}
+      {mode === 'rename' && node && (
+        <form
+          className="node-menu__rename"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const newId = name.trim();
+            run(() => {
+              if (applyCanvasEdit(document, (t) => renameComponent(t, node.kind, node.componentId, newId), `Renamed ${node.componentId} to ${newId}; every reference follows.`).ok) {
+                layout.getState().renameComponent(design, node.componentId, newId);
+                if (ui.getState().selectedNodeKey === node.key) ui.getState().select(null);
+              }
+            });
+          }}
+        >
+          <label>
+            New id
+            <input value={name} onChange={(e) => setName(e.target.value)} aria-label={`New id for ${node.componentId}`} />
+          </label>
+          <button type="submit">Rename</button>
+        </form>
+      )}
+      {mode === 'connect' && (
+        <>
+          {allowed.length === 0 && <div className="node-menu__note">No node can take an edge from here.</div>}
+          {allowed.map(({ t }) => (
+            <button key={t.key} type="button" role="menuitem" className="node-menu__item" onClick={() => run(() => connectNodes(node!.key, t.key))}>
+              {t.kind} {t.componentId}
+              {t.pipelineId ? ` (${t.pipelineId})` : ''}
+            </button>
+          ))}
+          {targets.length > allowed.length && <div className="node-menu__note">{targets.length - allowed.length} other node(s) can't be connected (signal, kind or cycle).</div>}
+        </>
+      )}
+      <button type="button" role="menuitem" className="node-menu__item node-menu__close" onClick={close}>
+        Close
+      </button>
+    </div>
+  );
+}

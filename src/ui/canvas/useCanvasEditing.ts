@@ -1,0 +1,297 @@
+/**
+ * Canvas editing (issue #5): palette drops, drawn edges, processor reordering by drag, user
+ * positions, keyboard paths and the node menu's anchor. Every change to the config is a pure
+ * intent from `core/config/edits` applied through `applyCanvasEdit` (one undo step each); node
+ * positions go to `layoutStore`, which is not history.
+ */
+import { useCallback, useEffect, useMemo, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { useReactFlow, type Connection, type Edge, type Node, type NodeChange, type OnNodeDrag } from '@xyflow/react';
+import type { Analysis } from '../../core/analysis/analyzeConfig';
+import { findComponent } from '../../core/catalog/catalog';
+import type { ComponentKind } from '../../core/config/componentId';
+import { connect } from '../../core/config/edits/connect';
+import { moveInPipeline } from '../../core/config/edits/moveInPipeline';
+import type { GraphNode } from '../../core/graph/pipelineGraph';
+import { redo, undo } from '../../state/historyCommands';
+import { selectPositions } from '../../state/layoutStore';
+import { useDesigns, useLayout, useStores } from '../app/StoreContext';
+import { applyCanvasEdit } from './applyCanvasEdit';
+import { showStatus } from './canvasStatus';
+import { checkNodes, endOf } from './connectionEnds';
+import { applyDropPlan, planDrop, type DropLane } from './planDrop';
+import { reorderTarget } from './reorderTarget';
+import type { ComponentNodeData } from './toFlowElements';
+import { unplacedNodes, unplacedPositions } from './unplacedNodes';
+
+/** The drag payload of a palette item. */
+export const PALETTE_MIME = 'application/x-pipeline-studio-component';
+
+export interface MenuAnchor {
+  readonly nodeId: string;
+  /** Position inside the canvas section, in CSS pixels. */
+  readonly x: number;
+  readonly y: number;
+}
+
+const NEUTRAL = '#7a8194';
+
+/** The design whose positions the canvas uses: the designStore's current design, else 'default'. */
+export function useLayoutDesign(): string {
+  return useDesigns((s) => s.currentId) ?? 'default';
+}
+
+function laneProcessorXs(shown: Analysis, pipelineId: string, positionOf: (key: string) => number | undefined): number[] {
+  return shown.graph.nodes
+    .filter((n) => n.pipelineId === pipelineId && n.role === 'processors')
+    .sort((a, b) => a.index - b.index)
+    .map((n) => positionOf(n.key) ?? 0);
+}
+
+export function useCanvasEditing(shown: Analysis | null, base: { nodes: Node[]; edges: Edge[] }) {
+  const { document, layout, ui } = useStores();
+  const design = useLayoutDesign();
+  const [previousDesign, setPreviousDesign] = useState(design);
+  useEffect(() => {
+    const state = layout.getState();
+    state.load(design);
+    // An unsaved design gets its id on first save: its positions (kept under 'default') follow it.
+    if (previousDesign === 'default' && design !== 'default' && Object.keys(state.byDesign[design] ?? {}).length === 0) {
+      for (const [key, p] of Object.entries(state.byDesign.default ?? {})) state.setPosition(design, key, p);
+    }
+    if (previousDesign !== design) setPreviousDesign(design);
+  }, [layout, design, previousDesign]);
+  const saved = useLayout(selectPositions(design));
+  const [drag, setDrag] = useState<{ id: string; x: number; y: number } | null>(null);
+  const [menu, setMenu] = useState<MenuAnchor | null>(null);
+  const { screenToFlowPosition } = useReactFlow();
+
+  const unplaced = useMemo(() => (shown ? unplacedNodes(shown.model, shown.graph) : []), [shown]);
+  const graphNodes = useMemo(() => {
+    const map = new Map<string, GraphNode>();
+    for (const n of shown?.graph.nodes ?? []) map.set(n.key, n);
+    for (const n of unplaced) map.set(n.key, n);
+    return map;
+  }, [shown, unplaced]);
+
+  const nodes = useMemo(() => {
+    if (!shown) return base.nodes;
+    const defaults = unplacedPositions(unplaced, shown.layout);
+    const extra: Node[] = unplaced.map((n) => ({
+      id: n.key,
+      type: 'component',
+      position: defaults[n.key]!,
+      data: { graphNode: n, highlighted: false, problems: { errors: 0, warnings: 0 }, accent: NEUTRAL } satisfies ComponentNodeData,
+      ariaLabel: `${n.kind} ${n.componentId} (not in any pipeline)`,
+      className: 'is-unplaced',
+    }));
+    return [...base.nodes, ...extra].map((node) => {
+      if (node.type === 'lane') {
+        const pipelineId = (node.data as { pipelineId: string }).pipelineId;
+        return { ...node, focusable: true, ariaLabel: `pipeline ${pipelineId}` };
+      }
+      const graphNode = graphNodes.get(node.id);
+      const position = drag?.id === node.id ? { x: drag.x, y: drag.y } : graphNode?.role === 'processors' ? node.position : (saved[node.id] ?? node.position);
+      return { ...node, position, draggable: true, connectable: graphNode?.kind !== 'extension' };
+    });
+  }, [shown, base.nodes, unplaced, graphNodes, saved, drag]);
+
+  const positionOf = useCallback((key: string) => nodes.find((n) => n.id === key)?.position.x, [nodes]);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
+    event.preventDefault(); // without this, drop never fires (web-stack.md)
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const raw = event.dataTransfer.getData(PALETTE_MIME);
+      if (!raw) return;
+      event.preventDefault();
+      const { kind, type } = JSON.parse(raw) as { kind: ComponentKind; type: string };
+      const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const model = shown?.model;
+      let lane: DropLane | null = null;
+      if (shown) {
+        for (const l of shown.graph.lanes) {
+          const box = shown.layout.lanes[l.pipelineId];
+          if (box && point.x >= box.x && point.x <= box.x + box.width && point.y >= box.y && point.y <= box.y + box.height) {
+            lane = { pipelineId: l.pipelineId, signal: l.signal, processorXs: laneProcessorXs(shown, l.pipelineId, positionOf) };
+          }
+        }
+      }
+      const plan = planDrop({
+        kind,
+        type,
+        signals: findComponent(kind, type)?.entry.signals ?? [],
+        definedIds: (model?.components ?? []).filter((c) => c.kind === kind).map((c) => c.id),
+        lane,
+        x: point.x,
+      });
+      const result = applyCanvasEdit(document, (text) => applyDropPlan(text, plan), plan.message);
+      // Dropped on empty canvas: it stays where it was dropped (a refused lane drop goes to the unplaced row).
+      if (result.ok && !plan.join && !lane) layout.getState().setPosition(design, `unplaced:${kind}:${plan.id}`, { x: point.x - 92, y: point.y - 26 });
+    },
+    [screenToFlowPosition, shown, positionOf, document, layout, design],
+  );
+
+  const check = useCallback(
+    (sourceId: string | null, targetId: string | null) => {
+      const source = sourceId ? graphNodes.get(sourceId) : undefined;
+      const target = targetId ? graphNodes.get(targetId) : undefined;
+      if (!shown || !source || !target) return null;
+      return { source, target, result: checkNodes(shown.model, source, target) };
+    },
+    [graphNodes, shown],
+  );
+
+  const isValidConnection = useCallback(
+    (c: Edge | Connection) => {
+      const checked = check(c.source, c.target);
+      if (!checked) return false;
+      if (!checked.result.ok) showStatus(checked.result.reason, 'error');
+      return checked.result.ok;
+    },
+    [check],
+  );
+
+  const connectNodes = useCallback(
+    (sourceId: string, targetId: string) => {
+      const checked = check(sourceId, targetId);
+      if (!checked) return;
+      if (!checked.result.ok) {
+        showStatus(checked.result.reason, 'error');
+        return;
+      }
+      const { source, target } = checked;
+      applyCanvasEdit(document, (text) => connect(text, endOf(source), endOf(target)), `Connected ${source.componentId} → ${target.componentId}.`);
+    },
+    [check, document],
+  );
+
+  const onConnect = useCallback((c: Connection) => connectNodes(c.source, c.target), [connectNodes]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      for (const change of changes) {
+        if (change.type !== 'position' || !change.position || !change.dragging) continue;
+        const g = graphNodes.get(change.id);
+        if (!g) continue;
+        // Processors slide along their lane only: the drop decides their new place in the list.
+        const y = g.role === 'processors' ? (base.nodes.find((n) => n.id === change.id)?.position.y ?? change.position.y) : change.position.y;
+        setDrag({ id: change.id, x: change.position.x, y });
+      }
+    },
+    [graphNodes, base.nodes],
+  );
+
+  const moveProcessor = useCallback(
+    (g: GraphNode, to: number) => {
+      if (!g.pipelineId) return;
+      applyCanvasEdit(document, (text) => moveInPipeline(text, g.pipelineId!, 'processors', g.index, to), `Moved ${g.componentId} to position ${to + 1} in pipeline ${g.pipelineId}.`);
+    },
+    [document],
+  );
+
+  const onNodeDragStop: OnNodeDrag = useCallback(
+    (_event, node) => {
+      setDrag(null);
+      const g = graphNodes.get(node.id);
+      if (!g || !shown) return;
+      if (g.role === 'processors' && g.pipelineId) {
+        // One drag = one edit = one undo step.
+        const move = reorderTarget(laneProcessorXs(shown, g.pipelineId, positionOf), g.index, node.position.x);
+        if (move) moveProcessor(g, move.to);
+        return;
+      }
+      layout.getState().setPosition(design, node.id, node.position);
+    },
+    [graphNodes, shown, positionOf, moveProcessor, layout, design],
+  );
+
+  const openMenuAt = useCallback((nodeId: string, element: Element | null, clientX?: number, clientY?: number) => {
+    const section = element?.closest('.canvas');
+    const box = section?.getBoundingClientRect();
+    const rect = element?.getBoundingClientRect();
+    const x = (clientX ?? (rect ? rect.left + rect.width / 2 : 0)) - (box?.left ?? 0);
+    const y = (clientY ?? (rect ? rect.bottom : 0)) - (box?.top ?? 0);
+    setMenu({ nodeId, x, y });
+  }, []);
+
+  const onNodeContextMenu = useCallback(
+    (event: MouseEvent, node: Node) => {
+      event.preventDefault();
+      openMenuAt(node.id, event.target as Element, event.clientX, event.clientY);
+    },
+    [openMenuAt],
+  );
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      if (mod && (key === 'z' || key === 'y')) {
+        if ((event.target as HTMLElement).closest('input, textarea, select')) return;
+        event.preventDefault();
+        if (key === 'y' || event.shiftKey) redo();
+        else undo();
+        return;
+      }
+      const element = (event.target as HTMLElement).closest('.react-flow__node');
+      const id = element?.getAttribute('data-id');
+      if (!element || !id) return;
+      const g = graphNodes.get(id);
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        if (g) ui.getState().select(id);
+        else openMenuAt(id, element);
+      } else if (event.key === 'Delete' || event.key === 'Backspace' || event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {
+        event.preventDefault();
+        openMenuAt(id, element);
+      } else if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight') && g?.role === 'processors') {
+        event.preventDefault();
+        const to = g.index + (event.key === 'ArrowLeft' ? -1 : 1);
+        const count = shown?.graph.nodes.filter((n) => n.pipelineId === g.pipelineId && n.role === 'processors').length ?? 0;
+        if (to >= 0 && to < count) moveProcessor(g, to);
+      } else if (event.key.startsWith('Arrow')) {
+        event.preventDefault();
+        focusNeighbour(element, event.key);
+      }
+    },
+    [graphNodes, ui, openMenuAt, shown, moveProcessor],
+  );
+
+  return {
+    nodes,
+    graphNodes,
+    menu,
+    closeMenu: () => setMenu(null),
+    connectNodes,
+    moveProcessor,
+    // No auto-pan while drawing an edge: near the edge the target would slide away from the pointer.
+    handlers: { onDragOver, onDrop, isValidConnection, onConnect, onNodesChange, onNodeDragStop, onNodeContextMenu, autoPanOnConnect: false },
+    onKeyDown,
+  };
+}
+
+/** Arrow keys move the focus to the nearest node in that direction (spatial navigation). */
+function focusNeighbour(from: Element, key: string): void {
+  const root = from.closest('.react-flow');
+  if (!root) return;
+  const a = from.getBoundingClientRect();
+  const ax = a.left + a.width / 2;
+  const ay = a.top + a.height / 2;
+  let best: { el: HTMLElement; score: number } | null = null;
+  for (const el of root.querySelectorAll<HTMLElement>('.react-flow__node[tabindex]')) {
+    if (el === from) continue;
+    const b = el.getBoundingClientRect();
+    const dx = b.left + b.width / 2 - ax;
+    const dy = b.top + b.height / 2 - ay;
+    const forward = key === 'ArrowRight' ? dx : key === 'ArrowLeft' ? -dx : key === 'ArrowDown' ? dy : -dy;
+    const side = key === 'ArrowRight' || key === 'ArrowLeft' ? Math.abs(dy) : Math.abs(dx);
+    if (forward <= 1) continue;
+    const score = forward + side * 2;
+    if (!best || score < best.score) best = { el, score };
+  }
+  best?.el.focus();
+}
