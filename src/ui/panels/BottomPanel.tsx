@@ -29,7 +29,8 @@ export function BottomPanel() {
   };
   return (
     <section className="bottom" aria-label="Problems and results">
-      <div className="bottom__tabs" role="tablist">
+      <div className="bottom__tabs">
+        <div className="bottom__tablist" role="tablist" aria-label="Bottom panel">
         <button type="button" role="tab" id="bottom-tab-problems" aria-selected={tab === 'problems'} aria-controls="bottom-panel" className={`bottom__tab${tab === 'problems' ? ' is-active' : ''}`} onClick={() => open('problems')}>
           Problems <span className="bottom__counts">{errors > 0 ? `${errors} errors` : ''}{errors > 0 && warnings > 0 ? ', ' : ''}{warnings > 0 ? `${warnings} warnings` : ''}</span>
         </button>
@@ -38,6 +39,7 @@ export function BottomPanel() {
             {t.label}
           </button>
         ))}
+        </div>
         {unwrapped && <span className="bottom__note">{unwrapped}</span>}
         <RunBar />
       </div>
