@@ -9,7 +9,7 @@ import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import type { Row } from './measure';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 async function waitForServer(url: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
@@ -30,6 +30,8 @@ export async function browserBench(): Promise<Row[]> {
     await waitForServer('http://localhost:4174/');
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    page.on('crash', () => console.error('bench: the page crashed'));
+    page.on('pageerror', (e) => console.error(`bench: page error ${e.message}`));
     await page.goto('http://localhost:4174/');
     await page.waitForFunction(() => Boolean((window as unknown as { __studio?: unknown }).__studio), null, { timeout: 60_000 });
     await page.waitForTimeout(1500);

@@ -14,4 +14,5 @@ console.log(`# Pipeline Studio benchmarks (${process.version}, ${new Date().toIS
 if (!only || only === 'designer') printRows('Designer (issue #3)', designerBench());
 if (!only || only === 'engine') printRows('Engine in Node (issue #6)', engineBench(Number(process.env.BENCH_SPANS ?? 1_000_000)));
 if ((!only || only === 'bundle') && existsSync('dist/index.html')) printRows('Bundle', bundleRows('dist'));
-if ((!only || only === 'browser') && existsSync('dist/index.html')) printRows('In Chromium (issues #3, #4)', await browserBench());
+// The Chromium bench is opt-in (`npm run bench browser`): see the closing note of session 1.
+if (only === 'browser' && existsSync('dist/index.html')) printRows('In Chromium (issues #3, #4)', await browserBench());
