@@ -4,13 +4,14 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { PipelineCanvas } from '../canvas/PipelineCanvas';
 import { BottomPanel } from '../panels/BottomPanel';
 import { Palette } from '../palette/Palette';
-import { Inspector } from '../inspector/Inspector';
 import { SplitHandle } from '../shared/SplitHandle';
 import { Header } from './Header';
 import { useDocument, useStores, useUi } from './StoreContext';
 
 // Monaco is ~1 MiB gzip: it loads after first paint (web-stack.md "Lazy editor").
 const YamlEditor = lazy(() => import('../editor/YamlEditor'));
+// The inspector carries the component schemas; it loads with the first selection.
+const Inspector = lazy(() => import('../inspector/Inspector').then((m) => ({ default: m.Inspector })));
 
 function EditorFallback() {
   const text = useDocument((s) => s.text);
@@ -47,7 +48,9 @@ export function App() {
         </div>
         <SplitHandle orientation="vertical" label="Resize editor" value={panes.editor} min={280} max={1400} direction={-1} onChange={(editor) => ui.getState().setPanes({ editor })} />
         <section className={`editor${inspecting ? ' has-inspector' : ''}`} aria-label="YAML editor">
-          <Inspector />
+          <Suspense fallback={null}>
+            <Inspector />
+          </Suspense>
           <Suspense fallback={<EditorFallback />}>
             <YamlEditor />
           </Suspense>

@@ -1,18 +1,22 @@
 /** Product name, distribution, the open design's name, and the ways a design enters and leaves the app. */
-import { useCallback, useRef, useState, type ChangeEvent } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState, type ChangeEvent } from 'react';
 import { COLLECTOR_VERSION, listDistributions } from '../../core/catalog/catalog';
 import type { ConfigSource } from '../../core/import/mergeConfigs';
 import { DesignBanners } from '../dialogs/DesignBanners';
 import { DesignNameField } from '../dialogs/DesignNameField';
 import { DesignsDialog } from '../dialogs/DesignsDialog';
-import { ExportDialog } from '../dialogs/ExportDialog';
-import { ImportDialog } from '../dialogs/ImportDialog';
 import { readConfigFiles } from '../dialogs/readConfigFiles';
-import { ShareDialog } from '../dialogs/ShareDialog';
-import { TemplatesDialog } from '../dialogs/TemplatesDialog';
 import { useYamlFileDrop } from '../dialogs/useYamlFileDrop';
 import { useDocument, useStores, useUi } from './StoreContext';
 import '../dialogs/dialogs.css';
+
+// Dialogs load on first use: export/import pull in the YAML library and the validator, templates
+// the recipes, so none of them weighs on the first paint.
+const ExportDialog = lazy(() => import('../dialogs/ExportDialog').then((m) => ({ default: m.ExportDialog })));
+const ImportDialog = lazy(() => import('../dialogs/ImportDialog').then((m) => ({ default: m.ImportDialog })));
+const ShareDialog = lazy(() => import('../dialogs/ShareDialog').then((m) => ({ default: m.ShareDialog })));
+const TemplatesDialog = lazy(() => import('../dialogs/TemplatesDialog').then((m) => ({ default: m.TemplatesDialog })));
+
 
 const distributions = listDistributions();
 /**
@@ -142,6 +146,7 @@ export function Header() {
           Drop YAML files to import them
         </div>
       )}
+      <Suspense fallback={null}>
       {dialog === 'share' && <ShareDialog onClose={close} />}
       {dialog === 'export' && <ExportDialog onClose={close} />}
       {dialog === 'templates' && <TemplatesDialog onClose={close} onOpened={closeWith} />}
@@ -159,6 +164,7 @@ export function Header() {
           onClose={close}
         />
       )}
+      </Suspense>
     </>
   );
 }

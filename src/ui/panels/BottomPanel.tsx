@@ -1,12 +1,15 @@
 /** Problems and results under the canvas. */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ProblemsPanel } from './ProblemsPanel';
 import { useDocument, useStores } from '../app/StoreContext';
-import { DataPanel } from '../preview/DataPanel';
-import { ResultsPanel } from '../preview/ResultsPanel';
 import { RunBar } from '../preview/RunBar';
-import { TracesPanel } from '../preview/TracesPanel';
 import '../preview/preview.css';
+
+// The preview tabs (charts, virtual lists) load when first opened.
+const DataPanel = lazy(() => import('../preview/DataPanel').then((m) => ({ default: m.DataPanel })));
+const ResultsPanel = lazy(() => import('../preview/ResultsPanel').then((m) => ({ default: m.ResultsPanel })));
+const TracesPanel = lazy(() => import('../preview/TracesPanel').then((m) => ({ default: m.TracesPanel })));
+
 
 type Tab = 'problems' | 'data' | 'results' | 'traces';
 const PREVIEW_TABS: { id: Tab; label: string }[] = [
@@ -45,9 +48,11 @@ export function BottomPanel() {
       </div>
       <div className="bottom__body" role="tabpanel" id="bottom-panel" aria-labelledby={`bottom-tab-${tab}`}>
         {tab === 'problems' && <ProblemsPanel />}
-        {tab === 'data' && <DataPanel />}
-        {tab === 'results' && <ResultsPanel />}
-        {tab === 'traces' && <TracesPanel />}
+        <Suspense fallback={<p className="problems__none">Loading…</p>}>
+          {tab === 'data' && <DataPanel />}
+          {tab === 'results' && <ResultsPanel />}
+          {tab === 'traces' && <TracesPanel />}
+        </Suspense>
       </div>
     </section>
   );
