@@ -9,7 +9,7 @@
  * ResourceSpans), so both are read by the same top-level splitter, which buffers one
  * ResourceSpans at a time (engine-design.md "Ingest": decode resource spans one at a time).
  */
-import type { AnyValue, Attributes, InstrumentationScope, ResourceSpans, ScopeSpans, Span, SpanEvent, SpanKind, SpanLink, StatusCode } from '../telemetry/pdata';
+import { emptySpan, type AnyValue, type Attributes, type InstrumentationScope, type ResourceSpans, type ScopeSpans, type Span, type SpanEvent, type SpanKind, type SpanLink, type StatusCode } from '../telemetry/pdata';
 import { bytesToHex, isZeroId } from './idCodec';
 import type { IssueSink } from './ingestTypes';
 
@@ -244,24 +244,8 @@ function link(r: Reader): SpanLink {
 }
 
 function span(r: Reader): Span {
-  const s: Span = {
-    traceId: '',
-    spanId: '',
-    parentSpanId: '',
-    traceState: '',
-    flags: 0,
-    name: '',
-    kind: 0,
-    startTimeUnixNano: 0n,
-    endTimeUnixNano: 0n,
-    attributes: new Map(),
-    droppedAttributesCount: 0,
-    events: [],
-    droppedEventsCount: 0,
-    links: [],
-    droppedLinksCount: 0,
-    status: { code: 0, message: '' },
-  };
+  const s = emptySpan();
+
   while (r.pos < r.end) {
     const tag = r.varint();
     const f = Math.floor(tag / 8);

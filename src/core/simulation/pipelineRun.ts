@@ -194,8 +194,11 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     return n;
   };
 
-  const recordEdge = (keys: readonly string[] | undefined, data: TracesData, spans: number) => {
-    if (!keys) return;
+  /** Adds one payload to the edges it flows along: one pass over its spans, whatever the edge count. */
+  const recordEdge = (keys: readonly string[] | undefined, data: TracesData) => {
+    if (!keys || keys.length === 0) return;
+    const ids: string[] = [];
+    const spans = countSpans(data, (t) => ids.push(t));
     for (const key of keys) {
       let e = edgeStats.get(key);
       if (!e) {
@@ -205,7 +208,7 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
       }
       e.spans += spans;
       const set = edgeTraces.get(key)!;
-      countSpans(data, (t) => set.add(t));
+      for (const t of ids) set.add(t);
       e.traces = set.size;
     }
   };
@@ -256,8 +259,7 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     lane.tails.forEach((tail) => {
       const needsCopy = mutating.includes(tail) && tail !== mutating[mutating.length - 1];
       const copy = needsCopy ? cloneTraces(data) : data;
-      const spans = countSpans(copy, () => {});
-      recordEdge(lane.edgeInto.get(tail)?.filter((k) => k.startsWith(`${lane.pipelineId}:`)), copy, spans);
+      recordEdge(lane.edgeInto.get(tail)?.filter((k) => k.startsWith(`${lane.pipelineId}:`)), copy);
       const node = nodesByKey.get(tail)!;
       if (node.kind === 'connector') toConnector(tail, copy, nowMs);
       else toExporter(node, copy, nowMs);
@@ -269,13 +271,13 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     for (const emission of result.emitted) {
       recordOut(stage.node.key, emission.data);
       const next = i + 1 < lane.stages.length ? lane.stages[i + 1]!.node.key : null;
-      if (next) recordEdge(lane.edgeInto.get(next), emission.data, countSpans(emission.data, () => {}));
+      if (next) recordEdge(lane.edgeInto.get(next), emission.data);
       deliver(lane, i + 1, emission.data, emission.atMs ?? nowMs);
     }
   };
 
   const toExporter = (node: GraphNode, data: TracesData, nowMs: number) => {
-    const s = nodeStats(node, true);
+    nodeStats(node, true);
     recordIn(node.key, data);
     let out = exporters.get(node.componentId);
     if (!out) {
@@ -293,7 +295,6 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
       }
     });
     out.traces = set.size;
-    void s;
     if (options.keepExported) {
       const list = exported.get(node.componentId) ?? [];
       list.push(cloneTraces(data));
@@ -332,7 +333,7 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
         const copy = index === targets.length - 1 ? emission.data : cloneTraces(emission.data);
         recordOut(connector.node.key, copy);
         const firstKey = lane.stages[0]?.node.key ?? lane.tails[0];
-        if (firstKey) recordEdge(lane.edgeInto.get(firstKey)?.filter((k) => k.includes(`${connector.node.key}->`)), copy, countSpans(copy, () => {}));
+        if (firstKey) recordEdge(lane.edgeInto.get(firstKey)?.filter((k) => k.includes(`${connector.node.key}->`)), copy);
         deliver(lane, 0, copy, emission.atMs ?? nowMs);
       });
     }
@@ -412,10 +413,8 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
         if (span.startTimeUnixNano < acc.start) acc.start = span.startTimeUnixNano;
         if (span.endTimeUnixNano > acc.end) acc.end = span.endTimeUnixNano;
         if (span.parentSpanId === '' || acc.rootName === '') {
-          if (span.parentSpanId === '' || acc.rootName === '') {
-            acc.rootName = span.name;
-            acc.rootService = service;
-          }
+          acc.rootName = span.name;
+          acc.rootService = service;
         }
         if (span.status.code === 2) acc.hasError = true;
       }
@@ -432,7 +431,7 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
       const first = lane.stages[0]?.node.key;
       const receiverKeys = graph.nodes.filter((n) => n.pipelineId === lane.pipelineId && n.role === 'receivers').map((n) => n.key);
       const keys = (first ? lane.edgeInto.get(first) : lane.tails.flatMap((t) => lane.edgeInto.get(t) ?? []))?.filter((k) => receiverKeys.some((r) => k.includes(`${r}->`)));
-      recordEdge(keys?.slice(0, 1), copy, countSpans(copy, () => {}));
+      recordEdge(keys?.slice(0, 1), copy);
       deliver(lane, 0, copy, at);
     });
   }
