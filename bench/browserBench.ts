@@ -9,7 +9,7 @@ import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import type { Row } from './measure';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 async function waitForServer(url: string): Promise<void> {
   for (let i = 0; i < 100; i++) {

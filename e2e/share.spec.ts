@@ -11,7 +11,7 @@ const HELM_CONFIG = 'reference/corpus/configs/helm-charts__charts__opentelemetry
 
 /** A second browser: a fresh context with the same guards as the fixture (no external requests, console errors or CSP violations). */
 async function freshBrowser(browser: Browser): Promise<{ context: BrowserContext; page: Page; guard: Guard; check(): void }> {
-  const context = await browser.newContext({ baseURL: 'http://localhost:4173', viewport: { width: 1600, height: 900 } });
+  const context = await browser.newContext({ baseURL: `http://localhost:${process.env.PW_PORT ?? 4173}`, viewport: { width: 1600, height: 900 } });
   const guard: Guard = { external: [], consoleErrors: [], cspViolations: [] };
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
@@ -81,7 +81,7 @@ test.describe('share links', () => {
       await expect(page.getByTestId('trace-row').nth(2)).toHaveAttribute('aria-selected', 'true');
     }
     const url = await shareLink(page);
-    expect(url).toMatch(/^http:\/\/localhost:4173\/#s2\./);
+    expect(url).toMatch(new RegExp(`^http://localhost:${process.env.PW_PORT ?? 4173}/#s2\\.`));
     // The sender's own tab is not turned into a shared design by sharing.
     await expect(page.getByTestId('shared-banner')).toHaveCount(0);
     let kept: string | null = null;
