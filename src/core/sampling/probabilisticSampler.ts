@@ -111,6 +111,11 @@ function samplingPriority(span: Span): 'always' | 'never' | undefined {
  */
 export class ProbabilisticSampler implements TracesComponent {
   private readonly strategy: Strategy;
+  /**
+   * Outcomes of spans with no tracestate and no `sampling.priority`: those depend on the trace id
+   * alone (§3.2 steps 1–6 read nothing else), so the spans of one trace are decided once.
+   */
+  private readonly plainOutcomes = new Map<string, SpanSamplingOutcome>();
 
   constructor(
     readonly id: string,
@@ -121,6 +126,17 @@ export class ProbabilisticSampler implements TracesComponent {
 
   /** Decides one span, exactly as `commonShouldSampleLogic` does (§3.2 steps 1–6). */
   sampleSpan(span: Span): SpanSamplingOutcome {
+    if (span.traceState !== '' || span.attributes.has('sampling.priority')) return this.decideSpan(span);
+    let outcome = this.plainOutcomes.get(span.traceId);
+    if (outcome === undefined) {
+      outcome = this.decideSpan(span);
+      if (this.plainOutcomes.size >= 65_536) this.plainOutcomes.clear();
+      this.plainOutcomes.set(span.traceId, outcome);
+    }
+    return outcome;
+  }
+
+  private decideSpan(span: Span): SpanSamplingOutcome {
     const strategy = this.strategy;
     const traceId = span.traceId;
     // Step 1: randomness and carrier.
@@ -225,7 +241,10 @@ export class ProbabilisticSampler implements TracesComponent {
           const outcome = this.sampleSpan(span);
           if (outcome.error !== undefined) errors.set(outcome.error, (errors.get(outcome.error) ?? 0) + 1);
           if (!outcome.sampled) continue;
-          spans.push(outcome.traceState === span.traceState ? span : { ...span, traceState: outcome.traceState });
+          // In place, as the Collector updates the span's tracestate (processors-spec §0: the
+          // pipeline hands each consumer data it owns).
+          if (outcome.traceState !== span.traceState) span.traceState = outcome.traceState;
+          spans.push(span);
         }
         // Empty scope / resource groups are removed (§3.2).
         if (spans.length > 0) scopeSpans.push({ ...ss, spans });

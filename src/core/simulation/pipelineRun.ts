@@ -185,55 +185,56 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     return exporterComponents.get(node.componentId) ?? null;
   };
 
-  const countSpans = (data: TracesData, onSpan: (traceId: string) => void): number => {
-    let n = 0;
-    for (const rs of data.resourceSpans) for (const ss of rs.scopeSpans) for (const span of ss.spans) {
-      n++;
-      onSpan(span.traceId);
-    }
-    return n;
+  /** The trace id of every span of a payload, in order: one walk of the payload however many counters read it. */
+  const idsOf = (data: TracesData): string[] => {
+    const ids: string[] = [];
+    for (const rs of data.resourceSpans) for (const ss of rs.scopeSpans) for (const span of ss.spans) ids.push(span.traceId);
+    return ids;
   };
 
-  /** Adds one payload to the edges it flows along: one pass over its spans, whatever the edge count. */
-  const recordEdge = (keys: readonly string[] | undefined, data: TracesData) => {
+  /** Adds one payload (its span trace ids) to the edges it flows along. */
+  const recordEdge = (keys: readonly string[] | undefined, ids: readonly string[]) => {
     if (!keys || keys.length === 0) return;
-    const ids: string[] = [];
-    const spans = countSpans(data, (t) => ids.push(t));
     for (const key of keys) {
       let e = edgeStats.get(key);
-      if (!e) {
+      let set = edgeTraces.get(key);
+      if (!e || !set) {
         e = { key, spans: 0, traces: 0, metricPoints: 0 };
         edgeStats.set(key, e);
-        edgeTraces.set(key, new Set());
+        edgeTraces.set(key, (set = new Set()));
       }
-      e.spans += spans;
-      const set = edgeTraces.get(key)!;
-      for (const t of ids) set.add(t);
+      e.spans += ids.length;
+      for (let i = 0; i < ids.length; i++) set.add(ids[i]!);
       e.traces = set.size;
     }
   };
 
-  const recordIn = (key: string, data: TracesData): number => {
+  const recordIn = (key: string, ids: readonly string[]): void => {
     const s = stats.get(key);
     const set = tracesIn.get(key);
-    const n = countSpans(data, (t) => {
+    let previous = '';
+    for (let i = 0; i < ids.length; i++) {
+      const t = ids[i]!;
       set?.add(t);
-      const acc = traces.get(t);
-      if (acc) acc.lastSeen = key;
-    });
+      // Spans of one trace often come together: look the trace up once per run of them.
+      if (t !== previous) {
+        const acc = traces.get(t);
+        if (acc) acc.lastSeen = key;
+        previous = t;
+      }
+    }
     if (s && set) {
-      s.spansIn += n;
+      s.spansIn += ids.length;
       s.tracesIn = set.size;
     }
-    return n;
   };
 
-  const recordOut = (key: string, data: TracesData) => {
+  const recordOut = (key: string, ids: readonly string[]) => {
     const s = stats.get(key);
     const set = tracesOut.get(key);
-    const n = countSpans(data, (t) => set?.add(t));
+    if (set) for (let i = 0; i < ids.length; i++) set.add(ids[i]!);
     if (s && set) {
-      s.spansOut += n;
+      s.spansOut += ids.length;
       s.tracesOut = set.size;
     }
   };
@@ -243,11 +244,14 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     if (result.error) issues.push({ componentId, severity: 'warning', message: `${componentId}: ${result.error}` });
   };
 
-  /** Delivers `data` into stage `i` of a lane (i = stages.length: the lane's exporters and connectors). */
-  const deliver = (lane: Lane, i: number, data: TracesData, nowMs: number): void => {
+  /**
+   * Delivers `data` into stage `i` of a lane (i = stages.length: the lane's exporters and
+   * connectors); `ids` are its spans' trace ids (idsOf), taken once per payload.
+   */
+  const deliver = (lane: Lane, i: number, data: TracesData, ids: readonly string[], nowMs: number): void => {
     if (i < lane.stages.length) {
       const stage = lane.stages[i]!;
-      recordIn(stage.node.key, data);
+      recordIn(stage.node.key, ids);
       const result = stage.component.consume(data, nowMs);
       noteIssues(stage.node.componentId, result);
       forward(lane, i, result, nowMs);
@@ -259,41 +263,44 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     lane.tails.forEach((tail) => {
       const needsCopy = mutating.includes(tail) && tail !== mutating[mutating.length - 1];
       const copy = needsCopy ? cloneTraces(data) : data;
-      recordEdge(lane.edgeInto.get(tail)?.filter((k) => k.startsWith(`${lane.pipelineId}:`)), copy);
+      recordEdge(lane.edgeInto.get(tail)?.filter((k) => k.startsWith(`${lane.pipelineId}:`)), ids);
       const node = nodesByKey.get(tail)!;
-      if (node.kind === 'connector') toConnector(tail, copy, nowMs);
-      else toExporter(node, copy, nowMs);
+      if (node.kind === 'connector') toConnector(tail, copy, ids, nowMs);
+      else toExporter(node, copy, ids, nowMs);
     });
   };
 
   const forward = (lane: Lane, i: number, result: ConsumeResult, nowMs: number) => {
     const stage = lane.stages[i]!;
     for (const emission of result.emitted) {
-      recordOut(stage.node.key, emission.data);
+      const ids = idsOf(emission.data);
+      recordOut(stage.node.key, ids);
       const next = i + 1 < lane.stages.length ? lane.stages[i + 1]!.node.key : null;
-      if (next) recordEdge(lane.edgeInto.get(next), emission.data);
-      deliver(lane, i + 1, emission.data, emission.atMs ?? nowMs);
+      if (next) recordEdge(lane.edgeInto.get(next), ids);
+      deliver(lane, i + 1, emission.data, ids, emission.atMs ?? nowMs);
     }
   };
 
-  const toExporter = (node: GraphNode, data: TracesData, nowMs: number) => {
+  const toExporter = (node: GraphNode, data: TracesData, ids: readonly string[], nowMs: number) => {
     nodeStats(node, true);
-    recordIn(node.key, data);
+    recordIn(node.key, ids);
     let out = exporters.get(node.componentId);
-    if (!out) {
+    let set = exporterTraces.get(node.componentId);
+    if (!out || !set) {
       out = { exporterId: node.componentId, spans: 0, traces: 0, metricPoints: 0 };
       exporters.set(node.componentId, out);
-      exporterTraces.set(node.componentId, new Set());
+      exporterTraces.set(node.componentId, (set = new Set()));
     }
-    const set = exporterTraces.get(node.componentId)!;
-    out.spans += countSpans(data, (t) => {
+    out.spans += ids.length;
+    for (let i = 0; i < ids.length; i++) {
+      const t = ids[i]!;
       set.add(t);
       const acc = traces.get(t);
       if (acc && (acc.exportedAt === null || acc.exportedAt === node.componentId)) {
         acc.exportedAt = node.componentId;
         acc.exportedSpans++;
       }
-    });
+    }
     out.traces = set.size;
     if (options.keepExported) {
       const list = exported.get(node.componentId) ?? [];
@@ -315,10 +322,10 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     }
   };
 
-  const toConnector = (key: string, data: TracesData, nowMs: number) => {
+  const toConnector = (key: string, data: TracesData, ids: readonly string[], nowMs: number) => {
     const connector = connectors.get(key);
     if (!connector) return;
-    recordIn(key, data);
+    recordIn(key, ids);
     const result = connector.component.consume(data, nowMs);
     noteIssues(connector.node.componentId, result);
     connectorOutput(connector, result, nowMs);
@@ -331,10 +338,11 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
         const lane = laneById.get(pipelineId);
         if (!lane) return;
         const copy = index === targets.length - 1 ? emission.data : cloneTraces(emission.data);
-        recordOut(connector.node.key, copy);
+        const ids = idsOf(copy);
+        recordOut(connector.node.key, ids);
         const firstKey = lane.stages[0]?.node.key ?? lane.tails[0];
-        if (firstKey) recordEdge(lane.edgeInto.get(firstKey)?.filter((k) => k.includes(`${connector.node.key}->`)), copy);
-        deliver(lane, 0, copy, emission.atMs ?? nowMs);
+        if (firstKey) recordEdge(lane.edgeInto.get(firstKey)?.filter((k) => k.includes(`${connector.node.key}->`)), ids);
+        deliver(lane, 0, copy, ids, emission.atMs ?? nowMs);
       });
     }
     if (isMetricsProducer(connector.component)) {
@@ -400,11 +408,15 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     const at = Math.max(batch.atMs, lastMs);
     if (at > lastMs) advanceAll(at, false);
     lastMs = at;
+    let lastTrace = '';
     for (const rs of batch.data.resourceSpans) {
       const service = serviceOf(rs.resource.attributes as Map<string, { kind: string; value?: unknown }>);
+      let acc: TraceAcc | undefined;
       for (const ss of rs.scopeSpans) for (const span of ss.spans) {
         inputSpans++;
-        let acc = traces.get(span.traceId);
+        // Consecutive spans of one trace share the accumulator (no lookup per span).
+        if (acc === undefined || lastTrace !== span.traceId) acc = traces.get(span.traceId);
+        lastTrace = span.traceId;
         if (!acc) {
           acc = { spans: 0, start: span.startTimeUnixNano, end: span.endTimeUnixNano, rootService: '', rootName: '', hasError: false, lastSeen: '', exportedSpans: 0, exportedAt: null };
           traces.set(span.traceId, acc);
@@ -422,17 +434,18 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     const fed = lanes.filter((l) => l.fedByInput);
     fed.forEach((lane, index) => {
       const copy = index === fed.length - 1 ? batch.data : cloneTraces(batch.data);
+      const ids = idsOf(copy);
       for (const node of graph.nodes) {
         if (node.pipelineId !== lane.pipelineId || node.role !== 'receivers') continue;
         nodeStats(node, true);
-        recordIn(node.key, copy);
-        recordOut(node.key, copy);
+        recordIn(node.key, ids);
+        recordOut(node.key, ids);
       }
       const first = lane.stages[0]?.node.key;
       const receiverKeys = graph.nodes.filter((n) => n.pipelineId === lane.pipelineId && n.role === 'receivers').map((n) => n.key);
       const keys = (first ? lane.edgeInto.get(first) : lane.tails.flatMap((t) => lane.edgeInto.get(t) ?? []))?.filter((k) => receiverKeys.some((r) => k.includes(`${r}->`)));
-      recordEdge(keys?.slice(0, 1), copy);
-      deliver(lane, 0, copy, at);
+      recordEdge(keys?.slice(0, 1), ids);
+      deliver(lane, 0, copy, ids, at);
     });
   }
 
@@ -451,17 +464,21 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     const primary = samplers[0];
     const byTrace = new Map<string, TraceDecisionRecord>();
     if (primary) for (const r of primary.records) byTrace.set(r.traceId, r);
-    const policies = new Map<string, PolicySummary>();
+    const policies: PolicySummary[] = [];
     for (const sampler of samplers) {
+      const byPolicy = new Map<string, PolicySummary>();
       for (const record of sampler.records) {
-        const sampledBy = record.policies.filter((p) => p.verdict === 'Sampled');
+        let sampledBy = 0;
+        for (const verdict of record.policies) if (verdict.verdict === 'Sampled') sampledBy++;
         for (const verdict of record.policies) {
-          const key = `${sampler.samplerId}\u0000${verdict.policy}`;
-          let p = policies.get(key);
-          if (!p) policies.set(key, (p = { samplerId: sampler.samplerId, policy: verdict.policy, matched: 0, decidedAlone: 0 }));
+          let p = byPolicy.get(verdict.policy);
+          if (!p) {
+            byPolicy.set(verdict.policy, (p = { samplerId: sampler.samplerId, policy: verdict.policy, matched: 0, decidedAlone: 0 }));
+            policies.push(p);
+          }
           if (verdict.verdict === 'Sampled') {
             p.matched++;
-            if (sampledBy.length === 1) p.decidedAlone++;
+            if (sampledBy === 1) p.decidedAlone++;
           }
         }
       }
@@ -534,7 +551,7 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
       nodes: [...stats.values()],
       edges: [...edgeStats.values()],
       exporters: exporterList,
-      policies: [...policies.values()],
+      policies,
       traces: outcomes,
       issues,
       debugOutput,

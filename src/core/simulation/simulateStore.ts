@@ -7,7 +7,8 @@
 import type { ConfigModel } from '../config/configModel';
 import { materialize } from '../telemetry/materialize';
 import type { TracesData } from '../telemetry/pdata';
-import type { SpanStore } from '../telemetry/spanStore';
+import { groupByTrace } from '../telemetry/groupByTrace';
+import { createSpanReadCache, type SpanStore } from '../telemetry/spanStore';
 import { arrivalWindows, type ArrivalOptions } from './arrivals';
 import { createPipelineRun } from './pipelineRun';
 import { resolveComponentConfigs } from './resolveConfigs';
@@ -42,13 +43,15 @@ export function* simulateStore(
     ...(options.keepExported ? { keepExported: true } : {}),
   });
   const windows = arrivalWindows(store, rowStart, rowEnd, options);
+  // One trace-id string per trace for the whole run (the runner keys its maps by it).
+  const cache = createSpanReadCache(groupByTrace(store, rowEnd).traceOfRow);
   const total = rowEnd - rowStart;
   const step = Math.max(1, options.stepSpans ?? 50_000);
   let done = 0;
   let sinceYield = 0;
   let steps = 0;
   for (const window of windows) {
-    run.feed({ atMs: window.atMs, data: materialize(store, window.rows) });
+    run.feed({ atMs: window.atMs, data: materialize(store, window.rows, cache) });
     done += window.rows.length;
     sinceYield += window.rows.length;
     if (sinceYield >= step) {

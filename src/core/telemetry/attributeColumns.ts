@@ -109,47 +109,106 @@ export function appendAttributes(cols: AttributeColumns, strings: StringTable, a
   let at = reserve(cols, attrs.size);
   for (const [key, v] of attrs) {
     cols.keys[at] = internString(strings, key);
-    switch (v.kind) {
-      case 'string':
-        cols.types[at] = ATTR_STRING;
-        cols.values[at] = internString(strings, v.value);
-        break;
-      case 'bool':
-        cols.types[at] = ATTR_BOOL;
-        cols.values[at] = v.value ? 1 : 0;
-        break;
-      case 'int':
-        if (v.value >= -0x80000000n && v.value <= 0x7fffffffn) {
-          cols.types[at] = ATTR_INT32;
-          cols.values[at] = Number(v.value) >>> 0;
-        } else {
-          cols.types[at] = ATTR_INT64;
-          cols.values[at] = pushBig(cols, v.value);
-        }
-        break;
-      case 'double':
-        cols.types[at] = ATTR_DOUBLE;
-        cols.values[at] = pushDouble(cols, v.value);
-        break;
-      case 'empty':
-        cols.types[at] = ATTR_EMPTY;
-        cols.values[at] = 0;
-        break;
-      default:
-        cols.types[at] = ATTR_COMPLEX;
-        cols.values[at] = cols.complex.length;
-        cols.complex.push(v);
-    }
+    writeValue(cols, strings, at, v);
     at++;
   }
   return start;
 }
 
+function writeValue(cols: AttributeColumns, strings: StringTable, at: number, v: AnyValue): void {
+  switch (v.kind) {
+    case 'string':
+      cols.types[at] = ATTR_STRING;
+      cols.values[at] = internString(strings, v.value);
+      break;
+    case 'bool':
+      cols.types[at] = ATTR_BOOL;
+      cols.values[at] = v.value ? 1 : 0;
+      break;
+    case 'int':
+      if (v.value >= -0x80000000n && v.value <= 0x7fffffffn) {
+        cols.types[at] = ATTR_INT32;
+        cols.values[at] = Number(v.value) >>> 0;
+      } else {
+        cols.types[at] = ATTR_INT64;
+        cols.values[at] = pushBig(cols, v.value);
+      }
+      break;
+    case 'double':
+      cols.types[at] = ATTR_DOUBLE;
+      cols.values[at] = pushDouble(cols, v.value);
+      break;
+    case 'empty':
+      cols.types[at] = ATTR_EMPTY;
+      cols.values[at] = 0;
+      break;
+    default:
+      cols.types[at] = ATTR_COMPLEX;
+      cols.values[at] = cols.complex.length;
+      cols.complex.push(v);
+  }
+}
+
+/**
+ * Appends one attribute of any kind by key id, stored exactly as `appendAttributes` stores it
+ * (the direct ingest path writes attributes one by one without building a map).
+ */
+export function pushAttributeValue(cols: AttributeColumns, strings: StringTable, keyId: number, v: AnyValue): void {
+  const at = reserve(cols, 1);
+  cols.keys[at] = keyId;
+  writeValue(cols, strings, at, v);
+}
+
+/** Appends one double attribute. */
+export function pushDoubleAttribute(cols: AttributeColumns, keyId: number, value: number): void {
+  const at = reserve(cols, 1);
+  cols.keys[at] = keyId;
+  cols.types[at] = ATTR_DOUBLE;
+  cols.values[at] = pushDouble(cols, value);
+}
+
+/** Where attribute columns end: a mark to roll an unfinished append back to. */
+export interface AttributeMark {
+  count: number;
+  bigCount: number;
+  doubleCount: number;
+  complexCount: number;
+}
+
+/** Records the current ends of `cols` into `into` (reused to avoid an allocation per call). */
+export function markAttributeColumns(cols: AttributeColumns, into: AttributeMark): AttributeMark {
+  into.count = cols.count;
+  into.bigCount = cols.bigCount;
+  into.doubleCount = cols.doubleCount;
+  into.complexCount = cols.complex.length;
+  return into;
+}
+
+/** Drops every attribute appended after `mark`, zeroing the freed slots. */
+export function rollbackAttributeColumns(cols: AttributeColumns, mark: AttributeMark): void {
+  if (cols.count > mark.count) {
+    cols.keys.fill(0, mark.count, cols.count);
+    cols.types.fill(0, mark.count, cols.count);
+    cols.values.fill(0, mark.count, cols.count);
+    cols.count = mark.count;
+  }
+  if (cols.bigCount > mark.bigCount) {
+    cols.bigs.fill(0n, mark.bigCount, cols.bigCount);
+    cols.bigCount = mark.bigCount;
+  }
+  if (cols.doubleCount > mark.doubleCount) {
+    cols.doubles.fill(0, mark.doubleCount, cols.doubleCount);
+    cols.doubleCount = mark.doubleCount;
+  }
+  if (cols.complex.length > mark.complexCount) cols.complex.length = mark.complexCount;
+}
+
 /** The value at attribute index `i` as a pdata value. */
-export function attributeValueAt(cols: AttributeColumns, strings: StringTable, i: number): AnyValue {
+export function attributeValueAt(cols: AttributeColumns, strings: StringTable, i: number, shared?: (AnyValue | undefined)[]): AnyValue {
   const payload = cols.values[i]!;
   switch (cols.types[i]) {
     case ATTR_STRING:
+      if (shared) return (shared[payload] ??= { kind: 'string', value: stringAt(strings, payload) });
       return { kind: 'string', value: stringAt(strings, payload) };
     case ATTR_BOOL:
       return { kind: 'bool', value: payload === 1 };
@@ -166,10 +225,13 @@ export function attributeValueAt(cols: AttributeColumns, strings: StringTable, i
   }
 }
 
-/** Rebuilds the attribute map stored at [start, end). */
-export function readAttributes(cols: AttributeColumns, strings: StringTable, start: number, end: number): Attributes {
+/**
+ * Rebuilds the attribute map stored at [start, end). With `shared`, string values come from one
+ * object per string-table id (values are immutable; maps are not, so each call gets its own map).
+ */
+export function readAttributes(cols: AttributeColumns, strings: StringTable, start: number, end: number, shared?: (AnyValue | undefined)[]): Attributes {
   const out: Attributes = new Map();
-  for (let i = start; i < end; i++) out.set(stringAt(strings, cols.keys[i]!), attributeValueAt(cols, strings, i));
+  for (let i = start; i < end; i++) out.set(stringAt(strings, cols.keys[i]!), attributeValueAt(cols, strings, i, shared));
   return out;
 }
 

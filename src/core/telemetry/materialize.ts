@@ -4,14 +4,15 @@
  * Collector component receives a `ptrace.Traces`.
  */
 import type { ResourceSpans, ScopeSpans, TracesData } from './pdata';
-import { spanAt, type SpanStore } from './spanStore';
+import { spanAt, type SpanReadCache, type SpanStore } from './spanStore';
 
 /**
  * The spans at `rows` as one payload. Resources and scopes appear in the order their first row
  * appears in `rows`; spans keep the order of `rows` within their scope. Resource and scope
- * attribute maps are copied, so callers may change the result freely.
+ * attribute maps are copied, so callers may change the result freely. A `cache` (one per run over
+ * the store) shares trace-id strings and string values between calls.
  */
-export function materialize(store: SpanStore, rows: Uint32Array | readonly number[]): TracesData {
+export function materialize(store: SpanStore, rows: Uint32Array | readonly number[], cache?: SpanReadCache): TracesData {
   const byResource = new Map<number, ResourceSpans>();
   const byScope = new Map<number, ScopeSpans>();
   const resourceSpans: ResourceSpans[] = [];
@@ -36,7 +37,7 @@ export function materialize(store: SpanStore, rows: Uint32Array | readonly numbe
       byScope.set(scopeIndex, ss);
       rs.scopeSpans.push(ss);
     }
-    ss.spans.push(spanAt(store, row));
+    ss.spans.push(spanAt(store, row, cache));
   }
   return { resourceSpans };
 }

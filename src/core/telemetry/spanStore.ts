@@ -15,14 +15,24 @@
  * The store only grows (capacity doubling); rows are appended in order and never move, so a
  * row number is a stable handle for overlays and per-trace results.
  */
-import { appendAttributes, attributeColumnBytes, createAttributeColumns, readAttributes, trimAttributeColumns, type AttributeColumns } from './attributeColumns';
+import {
+  appendAttributes,
+  attributeColumnBytes,
+  createAttributeColumns,
+  markAttributeColumns,
+  readAttributes,
+  rollbackAttributeColumns,
+  trimAttributeColumns,
+  type AttributeColumns,
+  type AttributeMark,
+} from './attributeColumns';
 import { appendEvent, createEventColumns, eventColumnBytes, readEvents, trimEventColumns, type EventColumns } from './eventColumns';
 import { growTo, nextCapacity, shrinkTo } from './growable';
 import { hexToWords, wordsToHex } from './idWords';
 import { appendLink, createLinkColumns, linkColumnBytes, readLinks, trimLinkColumns, type LinkColumns } from './linkColumns';
 import { nanosDiff, nanosFromHalves, nanosHi, nanosLo } from './nanos';
 import type { AnyValue, Attributes, InstrumentationScope, Span, SpanKind, StatusCode, TracesData } from './pdata';
-import { createStringTable, internString, stringAt, stringTableBytes, type StringTable } from './stringTable';
+import { createStringTable, internString, stringAt, stringTableBytes, truncateStringTable, type StringTable } from './stringTable';
 
 /** A resource as stored once for all of its spans. */
 export interface StoredResource {
@@ -258,6 +268,96 @@ export function appendTracesData(store: SpanStore, data: TracesData): RowRange {
   return { start, end: store.count };
 }
 
+/**
+ * Where a store ends: a mark to roll an unfinished append back to (the direct ingest path
+ * writes a span's columns as it reads the span and undoes them if a field turns out invalid).
+ */
+export interface SpanStoreMark {
+  count: number;
+  strings: number;
+  resources: number;
+  scopes: number;
+  readonly spanAttrs: AttributeMark;
+  events: number;
+  readonly eventAttrs: AttributeMark;
+  links: number;
+  readonly linkAttrs: AttributeMark;
+}
+
+function attributeMark(): AttributeMark {
+  return { count: 0, bigCount: 0, doubleCount: 0, complexCount: 0 };
+}
+
+/** A mark to pass to `markSpanStore` (reuse one for many marks). */
+export function createSpanStoreMark(): SpanStoreMark {
+  return { count: 0, strings: 0, resources: 0, scopes: 0, spanAttrs: attributeMark(), events: 0, eventAttrs: attributeMark(), links: 0, linkAttrs: attributeMark() };
+}
+
+/** Records where every part of `store` ends now into `into`. */
+export function markSpanStore(store: SpanStore, into: SpanStoreMark = createSpanStoreMark()): SpanStoreMark {
+  into.count = store.count;
+  into.strings = store.strings.values.length;
+  into.resources = store.resources.length;
+  into.scopes = store.scopes.length;
+  markAttributeColumns(store.spanAttrs, into.spanAttrs);
+  into.events = store.events.count;
+  markAttributeColumns(store.events.attrs, into.eventAttrs);
+  into.links = store.links.count;
+  markAttributeColumns(store.links.attrs, into.linkAttrs);
+  return into;
+}
+
+function dropIndexFrom(index: Map<string, number>, first: number): void {
+  for (const [key, i] of index) if (i >= first) index.delete(key);
+}
+
+/**
+ * Undoes everything appended since `mark` was taken: rows (their columns zeroed again, as
+ * `reserveRow` hands them out), attributes, events, links, extras, interned strings, and
+ * resources and scopes added since. The store is then as if those appends never happened.
+ */
+export function rollbackSpanStore(store: SpanStore, mark: SpanStoreMark): void {
+  const from = mark.count;
+  const to = store.count;
+  if (to > from) {
+    store.traceIds.fill(0, from * 4, to * 4);
+    store.spanIds.fill(0, from * 2, to * 2);
+    store.parentIds.fill(0, from * 2, to * 2);
+    for (const col of [store.startHi, store.startLo, store.endHi, store.endLo, store.names, store.scopeOf, store.attrStart]) col.fill(0, from, to);
+    store.kinds.fill(0, from, to);
+    store.statuses.fill(0, from, to);
+    store.flags.fill(0, from, to);
+    for (let row = from; row < to; row++) store.extras.delete(row);
+    store.count = from;
+  }
+  rollbackAttributeColumns(store.spanAttrs, mark.spanAttrs);
+  const ev = store.events;
+  if (ev.count > mark.events) {
+    for (const col of [ev.span, ev.timeHi, ev.timeLo, ev.name, ev.attrStart]) col.fill(0, mark.events, ev.count);
+    for (let i = mark.events; i < ev.count; i++) ev.dropped.delete(i);
+    ev.count = mark.events;
+  }
+  rollbackAttributeColumns(ev.attrs, mark.eventAttrs);
+  const ln = store.links;
+  if (ln.count > mark.links) {
+    ln.traceIds.fill(0, mark.links * 4, ln.count * 4);
+    ln.spanIds.fill(0, mark.links * 2, ln.count * 2);
+    for (const col of [ln.span, ln.traceState, ln.flags, ln.attrStart]) col.fill(0, mark.links, ln.count);
+    for (let i = mark.links; i < ln.count; i++) ln.dropped.delete(i);
+    ln.count = mark.links;
+  }
+  rollbackAttributeColumns(ln.attrs, mark.linkAttrs);
+  if (store.scopes.length > mark.scopes) {
+    store.scopes.length = mark.scopes;
+    dropIndexFrom(store.scopeIndex, mark.scopes);
+  }
+  if (store.resources.length > mark.resources) {
+    store.resources.length = mark.resources;
+    dropIndexFrom(store.resourceIndex, mark.resources);
+  }
+  truncateStringTable(store.strings, mark.strings);
+}
+
 /** The end of row `row`'s attribute range in `spanAttrs`. */
 export function attrEnd(store: SpanStore, row: number): number {
   return row + 1 < store.count ? store.attrStart[row + 1]! : store.spanAttrs.count;
@@ -313,11 +413,32 @@ export function serviceNameOf(store: SpanStore, row: number): string {
   return resourceOf(store, row).serviceName;
 }
 
-/** Rebuilds `row` as a pdata span. */
-export function spanAt(store: SpanStore, row: number): Span {
+/**
+ * What a long run over one store reuses between `spanAt` calls: the hex id of each trace (one
+ * string per trace, so maps keyed by trace id hash it once) and one immutable string value per
+ * string-table id.
+ */
+export interface SpanReadCache {
+  /** Trace index of each row (`groupByTrace(store).traceOfRow`). */
+  readonly traceOfRow: Uint32Array;
+  readonly traceHex: (string | undefined)[];
+  readonly stringValues: (AnyValue | undefined)[];
+}
+
+export function createSpanReadCache(traceOfRow: Uint32Array): SpanReadCache {
+  return { traceOfRow, traceHex: [], stringValues: [] };
+}
+
+/** Rebuilds `row` as a pdata span (a fresh object; `cache` only shares immutable parts). */
+export function spanAt(store: SpanStore, row: number, cache?: SpanReadCache): Span {
   const e = store.extras.get(row);
+  let traceId: string;
+  if (cache) {
+    const t = cache.traceOfRow[row]!;
+    traceId = cache.traceHex[t] ??= traceIdHex(store, row);
+  } else traceId = traceIdHex(store, row);
   return {
-    traceId: traceIdHex(store, row),
+    traceId,
     spanId: spanIdHex(store, row),
     parentSpanId: parentSpanIdHex(store, row),
     traceState: e?.traceState ?? '',
@@ -326,7 +447,7 @@ export function spanAt(store: SpanStore, row: number): Span {
     kind: store.kinds[row]! as SpanKind,
     startTimeUnixNano: spanStartNs(store, row),
     endTimeUnixNano: spanEndNs(store, row),
-    attributes: readAttributes(store.spanAttrs, store.strings, store.attrStart[row]!, attrEnd(store, row)),
+    attributes: readAttributes(store.spanAttrs, store.strings, store.attrStart[row]!, attrEnd(store, row), cache?.stringValues),
     droppedAttributesCount: e?.droppedAttributesCount ?? 0,
     events: readEvents(store.events, store.strings, row),
     droppedEventsCount: e?.droppedEventsCount ?? 0,
