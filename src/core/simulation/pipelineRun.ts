@@ -27,6 +27,7 @@ import { dataPointCount } from '../telemetry/metrics';
 import type { TracesData } from '../telemetry/pdata';
 import { ComponentConfigError, type ConsumeResult, type TraceDecisionRecord, type TracesComponent } from './component';
 import type { EdgeStats, ExporterOutput, NodeStats, PolicySummary, SimulationResult, TraceOutcome } from './simulationResult';
+import { TraceMarks } from './traceMarks';
 
 export interface InputBatch {
   /** Arrival time on the simulated clock, in milliseconds. */
@@ -84,12 +85,23 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
   const configOf = (kind: string, id: string) => (options.configs ? options.configs.get(`${kind}:${id}`) : definitions.get(`${kind}:${id}`)?.config) ?? null;
 
   const stats = new Map<string, NodeStats>();
-  const tracesIn = new Map<string, Set<string>>();
-  const tracesOut = new Map<string, Set<string>>();
+  const tracesIn = new Map<string, TraceMarks>();
+  const tracesOut = new Map<string, TraceMarks>();
   const edgeStats = new Map<string, EdgeStats>();
-  const edgeTraces = new Map<string, Set<string>>();
+  const edgeTraces = new Map<string, TraceMarks>();
   const exporters = new Map<string, ExporterOutput>();
-  const exporterTraces = new Map<string, Set<string>>();
+  const exporterTraces = new Map<string, TraceMarks>();
+  /** Trace ordinals in order of first sight (input first; an id a processor invents gets one too). */
+  const traceOrdinals = new Map<string, number>();
+  const accByOrdinal: (TraceAcc | undefined)[] = [];
+  const ordinalOf = (traceId: string): number => {
+    let ordinal = traceOrdinals.get(traceId);
+    if (ordinal === undefined) {
+      ordinal = traceOrdinals.size;
+      traceOrdinals.set(traceId, ordinal);
+    }
+    return ordinal;
+  };
   const exported = new Map<string, TracesData[]>();
   const traces = new Map<string, TraceAcc>();
   const debugOutput: { exporterId: string; text: string }[] = [];
@@ -99,8 +111,8 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     if (!s) {
       s = { key: node.key, componentId: node.componentId, kind: node.kind, pipelineId: node.pipelineId, spansIn: 0, spansOut: 0, tracesIn: 0, tracesOut: 0, metricPoints: 0, simulated, notes: [], errors: [] };
       stats.set(node.key, s);
-      tracesIn.set(node.key, new Set());
-      tracesOut.set(node.key, new Set());
+      tracesIn.set(node.key, new TraceMarks());
+      tracesOut.set(node.key, new TraceMarks());
     }
     return s;
   };
@@ -185,57 +197,64 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     return exporterComponents.get(node.componentId) ?? null;
   };
 
-  /** The trace id of every span of a payload, in order: one walk of the payload however many counters read it. */
-  const idsOf = (data: TracesData): string[] => {
-    const ids: string[] = [];
-    for (const rs of data.resourceSpans) for (const ss of rs.scopeSpans) for (const span of ss.spans) ids.push(span.traceId);
+  /** The trace ordinal of every span of a payload, in order: one walk of the payload however many counters read it. */
+  const idsOf = (data: TracesData): number[] => {
+    const ids: number[] = [];
+    let previous = '';
+    let ordinal = -1;
+    for (const rs of data.resourceSpans) {
+      for (const ss of rs.scopeSpans) {
+        for (const span of ss.spans) {
+          if (span.traceId !== previous) {
+            previous = span.traceId;
+            ordinal = ordinalOf(previous);
+          }
+          ids.push(ordinal);
+        }
+      }
+    }
     return ids;
   };
 
-  /** Adds one payload (its span trace ids) to the edges it flows along. */
-  const recordEdge = (keys: readonly string[] | undefined, ids: readonly string[]) => {
+  /** Adds one payload (its spans' trace ordinals) to the edges it flows along. */
+  const recordEdge = (keys: readonly string[] | undefined, ids: readonly number[]) => {
     if (!keys || keys.length === 0) return;
     for (const key of keys) {
       let e = edgeStats.get(key);
-      let set = edgeTraces.get(key);
-      if (!e || !set) {
+      let marks = edgeTraces.get(key);
+      if (!e || !marks) {
         e = { key, spans: 0, traces: 0, metricPoints: 0 };
         edgeStats.set(key, e);
-        edgeTraces.set(key, (set = new Set()));
+        edgeTraces.set(key, (marks = new TraceMarks()));
       }
       e.spans += ids.length;
-      for (let i = 0; i < ids.length; i++) set.add(ids[i]!);
-      e.traces = set.size;
+      marks.addAll(ids);
+      e.traces = marks.size;
     }
   };
 
-  const recordIn = (key: string, ids: readonly string[]): void => {
+  const recordIn = (key: string, ids: readonly number[]): void => {
     const s = stats.get(key);
-    const set = tracesIn.get(key);
-    let previous = '';
+    const marks = tracesIn.get(key);
     for (let i = 0; i < ids.length; i++) {
       const t = ids[i]!;
-      set?.add(t);
-      // Spans of one trace often come together: look the trace up once per run of them.
-      if (t !== previous) {
-        const acc = traces.get(t);
-        if (acc) acc.lastSeen = key;
-        previous = t;
-      }
+      marks?.add(t);
+      const acc = accByOrdinal[t];
+      if (acc) acc.lastSeen = key;
     }
-    if (s && set) {
+    if (s && marks) {
       s.spansIn += ids.length;
-      s.tracesIn = set.size;
+      s.tracesIn = marks.size;
     }
   };
 
-  const recordOut = (key: string, ids: readonly string[]) => {
+  const recordOut = (key: string, ids: readonly number[]) => {
     const s = stats.get(key);
-    const set = tracesOut.get(key);
-    if (set) for (let i = 0; i < ids.length; i++) set.add(ids[i]!);
-    if (s && set) {
+    const marks = tracesOut.get(key);
+    if (s && marks) {
+      marks.addAll(ids);
       s.spansOut += ids.length;
-      s.tracesOut = set.size;
+      s.tracesOut = marks.size;
     }
   };
 
@@ -248,7 +267,7 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
    * Delivers `data` into stage `i` of a lane (i = stages.length: the lane's exporters and
    * connectors); `ids` are its spans' trace ids (idsOf), taken once per payload.
    */
-  const deliver = (lane: Lane, i: number, data: TracesData, ids: readonly string[], nowMs: number): void => {
+  const deliver = (lane: Lane, i: number, data: TracesData, ids: readonly number[], nowMs: number): void => {
     if (i < lane.stages.length) {
       const stage = lane.stages[i]!;
       recordIn(stage.node.key, ids);
@@ -281,27 +300,27 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     }
   };
 
-  const toExporter = (node: GraphNode, data: TracesData, ids: readonly string[], nowMs: number) => {
+  const toExporter = (node: GraphNode, data: TracesData, ids: readonly number[], nowMs: number) => {
     nodeStats(node, true);
     recordIn(node.key, ids);
     let out = exporters.get(node.componentId);
-    let set = exporterTraces.get(node.componentId);
-    if (!out || !set) {
+    let marks = exporterTraces.get(node.componentId);
+    if (!out || !marks) {
       out = { exporterId: node.componentId, spans: 0, traces: 0, metricPoints: 0 };
       exporters.set(node.componentId, out);
-      exporterTraces.set(node.componentId, (set = new Set()));
+      exporterTraces.set(node.componentId, (marks = new TraceMarks()));
     }
     out.spans += ids.length;
     for (let i = 0; i < ids.length; i++) {
       const t = ids[i]!;
-      set.add(t);
-      const acc = traces.get(t);
+      marks.add(t);
+      const acc = accByOrdinal[t];
       if (acc && (acc.exportedAt === null || acc.exportedAt === node.componentId)) {
         acc.exportedAt = node.componentId;
         acc.exportedSpans++;
       }
     }
-    out.traces = set.size;
+    out.traces = marks.size;
     if (options.keepExported) {
       const list = exported.get(node.componentId) ?? [];
       list.push(cloneTraces(data));
@@ -322,7 +341,7 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     }
   };
 
-  const toConnector = (key: string, data: TracesData, ids: readonly string[], nowMs: number) => {
+  const toConnector = (key: string, data: TracesData, ids: readonly number[], nowMs: number) => {
     const connector = connectors.get(key);
     if (!connector) return;
     recordIn(key, ids);
@@ -363,7 +382,7 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
       if (!e) {
         e = { key: edge.key, spans: 0, traces: 0, metricPoints: 0 };
         edgeStats.set(edge.key, e);
-        edgeTraces.set(edge.key, new Set());
+        edgeTraces.set(edge.key, new TraceMarks());
       }
       if (edge.source === fromKey || nodesByKey.get(edge.source)?.role === 'processors') e.metricPoints += points;
     }
@@ -377,7 +396,7 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
         if (!out) {
           out = { exporterId: node.componentId, spans: 0, traces: 0, metricPoints: 0 };
           exporters.set(node.componentId, out);
-          exporterTraces.set(node.componentId, new Set());
+          exporterTraces.set(node.componentId, new TraceMarks());
         }
         out.metricPoints += points;
       }
@@ -415,11 +434,12 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
       for (const ss of rs.scopeSpans) for (const span of ss.spans) {
         inputSpans++;
         // Consecutive spans of one trace share the accumulator (no lookup per span).
-        if (acc === undefined || lastTrace !== span.traceId) acc = traces.get(span.traceId);
+        if (acc === undefined || lastTrace !== span.traceId) acc = accByOrdinal[ordinalOf(span.traceId)];
         lastTrace = span.traceId;
         if (!acc) {
           acc = { spans: 0, start: span.startTimeUnixNano, end: span.endTimeUnixNano, rootService: '', rootName: '', hasError: false, lastSeen: '', exportedSpans: 0, exportedAt: null };
           traces.set(span.traceId, acc);
+          accByOrdinal[ordinalOf(span.traceId)] = acc;
         }
         acc.spans++;
         if (span.startTimeUnixNano < acc.start) acc.start = span.startTimeUnixNano;
