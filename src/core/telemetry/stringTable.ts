@@ -25,6 +25,20 @@ export function internString(table: StringTable, value: string): number {
   return id;
 }
 
+/**
+ * Forgets every string added after the table held `length` strings (rolling back an append
+ * that failed half way, so the table is as if it never happened).
+ */
+export function truncateStringTable(table: StringTable, length: number): void {
+  const values = table.values;
+  if (length < 1 || values.length <= length) return;
+  for (let i = length; i < values.length; i++) {
+    table.ids.delete(values[i]!);
+    table.chars -= values[i]!.length;
+  }
+  values.length = length;
+}
+
 /** The string with id `id` ('' for an unknown id). */
 export function stringAt(table: StringTable, id: number): string {
   return table.values[id] ?? '';
