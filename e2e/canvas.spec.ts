@@ -170,9 +170,10 @@ test.describe('canvas editing, by mouse', () => {
     await expect(canvas.status()).toHaveText('The prometheus exporter does not support traces; it supports metrics.');
     await expect(page.locator('.react-flow__edge')).toHaveCount(1);
     expect(await studio.editorText()).toBe(before);
-    // Self-connection is refused too.
+    // An edge that is already there is refused too, and says so (a node to itself: canvas-bad-input.spec.ts).
     await canvas.drawEdge('lane:traces:receivers:otlp', 'lane:traces:exporters:debug');
-    await expect(canvas.status()).toContainText(/already connected|Connected/);
+    await expect(canvas.status()).toContainText('otlp and debug are already connected in pipeline traces');
+    expect(await studio.editorText()).toBe(before);
   });
 
   test('while the YAML is broken, canvas edits are refused with a reason', async ({ studio, page }) => {

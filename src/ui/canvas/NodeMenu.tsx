@@ -1,10 +1,13 @@
 /**
  * The node menu (right click, Enter on a lane, Delete/Backspace or the context-menu key on a
- * node): remove from this pipeline vs delete everywhere, rename, connect to…, move a processor,
- * and on lanes duplicate / remove the pipeline. Every item is one intent = one undo step.
+ * node): define (a referenced id nobody defined), remove from this pipeline vs delete everywhere,
+ * rename, connect to… (edges out of the node and into it, only those that can exist), move a
+ * processor, and on lanes duplicate / remove the pipeline. Every item is one intent = one undo
+ * step; the keyboard focus comes back to the node, or to its lane when the node is gone.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Analysis } from '../../core/analysis/analyzeConfig';
+import { addComponent } from '../../core/config/edits/addComponent';
 import { duplicatePipeline } from '../../core/config/edits/duplicatePipeline';
 import { removeComponent } from '../../core/config/edits/removeComponent';
 import { removeFromPipeline } from '../../core/config/edits/removeFromPipeline';
@@ -13,7 +16,8 @@ import { renameComponent } from '../../core/config/edits/renameComponent';
 import type { GraphNode } from '../../core/graph/pipelineGraph';
 import { useStores } from '../app/StoreContext';
 import { applyCanvasEdit } from './applyCanvasEdit';
-import { checkNodes } from './connectionEnds';
+import { requestNodeFocus } from './canvasFocus';
+import { checkNodes, edgePipeline } from './connectionEnds';
 import type { MenuAnchor } from './useCanvasEditing';
 import { useLayoutDesign } from './useCanvasEditing';
 
@@ -22,7 +26,7 @@ interface NodeMenuProps {
   readonly shown: Analysis;
   readonly graphNodes: ReadonlyMap<string, GraphNode>;
   readonly onClose: () => void;
-  readonly connectNodes: (source: string, target: string) => void;
+  readonly connectNodes: (source: string, target: string, focus?: 'source' | 'target') => void;
   readonly moveProcessor: (node: GraphNode, to: number) => void;
 }
 
@@ -50,8 +54,8 @@ export function NodeMenu({ anchor, shown, graphNodes, onClose, connectNodes, mov
 
   const close = () => {
     onClose();
-    // Give the focus back to the node the menu was opened on.
-    requestAnimationFrame(() => globalThis.document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(anchor.nodeId)}"]`)?.focus());
+    // Give the focus back to the node the menu was opened on (an action may ask for another one after this).
+    requestNodeFocus(anchor.nodeId);
   };
   const run = (fn: () => void) => {
     fn();
@@ -86,21 +90,36 @@ export function NodeMenu({ anchor, shown, graphNodes, onClose, connectNodes, mov
     const inLane = node.pipelineId !== null && node.role !== null;
     const processorCount = shown.graph.nodes.filter((n) => n.pipelineId === node.pipelineId && n.role === 'processors').length;
     items = [
+      ...(!node.defined
+        ? [
+            {
+              label: `Define ${node.kind} ${node.componentId}`,
+              action: () => run(() => applyCanvasEdit(document, (t) => addComponent(t, node.kind, node.componentId), `Defined ${node.kind} ${node.componentId} with its starter settings.`)),
+            },
+          ]
+        : []),
       ...(inLane
         ? [
             {
               label: 'Remove from this pipeline',
-              action: () => run(() => applyCanvasEdit(document, (t) => removeFromPipeline(t, node.pipelineId!, node.role!, node.index), `Removed ${node.componentId} from pipeline ${node.pipelineId}; it stays defined.`)),
+              action: () => {
+                run(() => applyCanvasEdit(document, (t) => removeFromPipeline(t, node.pipelineId!, node.role!, node.index), `Removed ${node.componentId} from pipeline ${node.pipelineId}; it stays defined.`));
+                // Its node leaves the lane: the focus stays on the lane.
+                requestNodeFocus(`lanebox:${node.pipelineId}`);
+              },
             },
           ]
         : []),
       {
         label: 'Delete everywhere',
         danger: true,
-        action: () =>
-          run(() => {
-            if (applyCanvasEdit(document, (t) => removeComponent(t, node.kind, node.componentId), `Deleted ${node.kind} ${node.componentId} and every reference to it.`).ok) ui.getState().select(null);
-          }),
+        action: () => {
+          if (!applyCanvasEdit(document, (t) => removeComponent(t, node.kind, node.componentId), `Deleted ${node.kind} ${node.componentId} and every reference to it.`).ok) return close();
+          ui.getState().select(null);
+          onClose();
+          // The node is gone: the keyboard focus goes to its lane, if it had one.
+          if (node.pipelineId) requestNodeFocus(`lanebox:${node.pipelineId}`);
+        },
       },
       {
         label: 'Rename…',
@@ -116,10 +135,22 @@ export function NodeMenu({ anchor, shown, graphNodes, onClose, connectNodes, mov
     ];
   }
 
-  const targets = node
-    ? [...graphNodes.values()].filter((t) => t.key !== node.key && t.kind !== 'extension').map((t) => ({ t, check: checkNodes(shown.model, node, t) }))
+  // Edges the node can take part in, both ways: out of it (it is the source) and into it.
+  const options = node
+    ? [...graphNodes.values()]
+        .filter((other) => other.key !== node.key && other.kind !== 'extension')
+        .flatMap((other) => [
+          { source: node, target: other, focus: 'source' as const },
+          { source: other, target: node, focus: 'target' as const },
+        ])
+        .map((o) => ({ ...o, check: checkNodes(shown.model, o.source, o.target) }))
     : [];
-  const allowed = targets.filter((x) => x.check.ok);
+  const allowed = options.filter((o) => o.check.ok);
+  const refusedCount = new Set(options.filter((o) => !o.check.ok).map((o) => (o.source === node ? o.target.key : o.source.key))).size;
+  const describe = (source: GraphNode, target: GraphNode) => {
+    const pipeline = edgePipeline(source, target);
+    return `${source.componentId} → ${target.componentId}${pipeline ? ` (${pipeline})` : ''}`;
+  };
 
   return (
     <div
@@ -158,16 +189,24 @@ export function NodeMenu({ anchor, shown, graphNodes, onClose, connectNodes, mov
           <button type="submit">Rename</button>
         </form>
       )}
-      {mode === 'connect' && (
+      {mode === 'connect' && node && (
         <>
-          {allowed.length === 0 && <div className="node-menu__note">No node can take an edge from here.</div>}
-          {allowed.map(({ t }) => (
-            <button key={t.key} type="button" role="menuitem" className="node-menu__item" onClick={() => run(() => connectNodes(node!.key, t.key))}>
-              {t.kind} {t.componentId}
-              {t.pipelineId ? ` (${t.pipelineId})` : ''}
+          {allowed.length === 0 && <div className="node-menu__note">No edge can be drawn to or from {node.componentId}.</div>}
+          {allowed.map((o) => (
+            <button
+              key={`${o.source.key}>${o.target.key}`}
+              type="button"
+              role="menuitem"
+              className="node-menu__item"
+              onClick={() => {
+                close();
+                connectNodes(o.source.key, o.target.key, o.focus);
+              }}
+            >
+              {describe(o.source, o.target)}
             </button>
           ))}
-          {targets.length > allowed.length && <div className="node-menu__note">{targets.length - allowed.length} other node(s) can't be connected (signal, kind or cycle).</div>}
+          {refusedCount > 0 && <div className="node-menu__note">{refusedCount} other node(s) can't be joined to it (signal, kind or cycle).</div>}
         </>
       )}
       <button type="button" role="menuitem" className="node-menu__item node-menu__close" onClick={close}>

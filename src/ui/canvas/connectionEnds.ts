@@ -3,6 +3,7 @@ import type { ConfigModel } from '../../core/config/configModel';
 import { checkConnection, type ConnectionCheck } from '../../core/config/edits/checkConnection';
 import type { ConnectionEnd } from '../../core/config/edits/connectionShapeProblem';
 import { connectionShapeProblem } from '../../core/config/edits/connectionShapeProblem';
+import { connectorNodeKey, laneNodeKey } from '../../core/graph/buildGraph';
 import type { GraphNode } from '../../core/graph/pipelineGraph';
 
 /** A canvas node as one end of an edge the user draws. */
@@ -25,4 +26,19 @@ export function checkNodes(model: ConfigModel, source: GraphNode, target: GraphN
   if (signal) return checkConnection(model, s, t, signal);
   const shape = connectionShapeProblem(s, t);
   return shape ? { ok: false, reason: shape } : { ok: true };
+}
+
+/** The key `node` has once an edge to or from `other` is in the text: an unplaced component joins the other end's lane. */
+export function keyAfterConnect(node: GraphNode, other: GraphNode): string {
+  if (node.kind === 'connector') return connectorNodeKey(node.componentId);
+  if (node.pipelineId !== null || other.pipelineId === null) return node.key;
+  const role = node.kind === 'receiver' ? 'receivers' : node.kind === 'processor' ? 'processors' : 'exporters';
+  return laneNodeKey(other.pipelineId, role, node.componentId);
+}
+
+/** The pipeline an edge between two canvas nodes lands in (see `edgeSignal`). */
+export function edgePipeline(source: GraphNode, target: GraphNode): string | null {
+  if (target.kind === 'connector') return source.pipelineId;
+  if (source.kind === 'connector') return target.pipelineId;
+  return source.pipelineId ?? target.pipelineId;
 }

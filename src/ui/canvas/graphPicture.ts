@@ -84,7 +84,10 @@ export function edgeCurve(e: PictureEdge): { c1: { x: number; y: number }; c2: {
     const mid = (e.to.y - e.from.y) / 2;
     return { c1: { x: e.from.x, y: e.from.y + mid }, c2: { x: e.to.x, y: e.to.y - mid } };
   }
-  const bend = Math.max(30, Math.abs(e.to.x - e.from.x) / 2);
+  // A backward edge (into a connector drawn further left, in the lane below) bends a fixed amount:
+  // half the distance would swing a wide loop across the lanes in between.
+  const dx = e.to.x - e.from.x;
+  const bend = dx >= 0 ? Math.max(30, dx / 2) : 60;
   return { c1: { x: e.from.x + bend, y: e.from.y }, c2: { x: e.to.x - bend, y: e.to.y } };
 }
 

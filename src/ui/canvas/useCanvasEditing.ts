@@ -3,8 +3,13 @@
  * positions, keyboard paths and the node menu's anchor. Every change to the config is a pure
  * intent from `core/config/edits` applied through `applyCanvasEdit` (one undo step each); node
  * positions go to `layoutStore`, which is not history.
+ *
+ * Keyboard (the canvas section's help text says the same): arrow keys go to the nearest node,
+ * Enter/Space opens its settings, Shift+arrow keys move it one grid step, Alt+←/→ move a
+ * processor earlier/later, Delete or the context-menu key opens its actions menu.
  */
 import { useCallback, useEffect, useMemo, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { useStore } from 'zustand';
 import { useReactFlow, type Connection, type Edge, type Node, type NodeChange, type OnNodeDrag } from '@xyflow/react';
 import type { Analysis } from '../../core/analysis/analyzeConfig';
 import { findComponent } from '../../core/catalog/catalog';
@@ -16,8 +21,9 @@ import { redo, undo } from '../../state/historyCommands';
 import { selectPositions } from '../../state/layoutStore';
 import { useDesigns, useLayout, useStores } from '../app/StoreContext';
 import { applyCanvasEdit } from './applyCanvasEdit';
+import { canvasFocusStore, clearNodeFocus, requestNodeFocus } from './canvasFocus';
 import { showStatus } from './canvasStatus';
-import { checkNodes, endOf } from './connectionEnds';
+import { checkNodes, endOf, keyAfterConnect } from './connectionEnds';
 import { applyDropPlan, planDrop, type DropLane } from './planDrop';
 import { reorderTarget } from './reorderTarget';
 import type { ComponentNodeData } from './toFlowElements';
@@ -34,6 +40,20 @@ export interface MenuAnchor {
 }
 
 const NEUTRAL = '#7a8194';
+
+/** Flow units a node moves per Shift+arrow key press: one step of the background grid. */
+export const KEYBOARD_STEP = 24;
+
+const ARROW_STEP: Record<string, { x: number; y: number }> = {
+  ArrowLeft: { x: -KEYBOARD_STEP, y: 0 },
+  ArrowRight: { x: KEYBOARD_STEP, y: 0 },
+  ArrowUp: { x: 0, y: -KEYBOARD_STEP },
+  ArrowDown: { x: 0, y: KEYBOARD_STEP },
+};
+
+function nodeElement(key: string): HTMLElement | null {
+  return globalThis.document.querySelector<HTMLElement>(`.canvas .react-flow__node[data-id="${CSS.escape(key)}"]`);
+}
 
 /** The design whose positions the canvas uses: the designStore's current design, else 'default'. */
 export function useLayoutDesign(): string {
@@ -63,7 +83,8 @@ export function useCanvasEditing(shown: Analysis | null, base: { nodes: Node[]; 
   const saved = useLayout(selectPositions(design));
   const [drag, setDrag] = useState<{ id: string; x: number; y: number } | null>(null);
   const [menu, setMenu] = useState<MenuAnchor | null>(null);
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, flowToScreenPosition, setCenter, getZoom } = useReactFlow();
+  const focusKey = useStore(canvasFocusStore, (st) => st.nodeKey);
 
   const unplaced = useMemo(() => (shown ? unplacedNodes(shown.model, shown.graph) : []), [shown]);
   const graphNodes = useMemo(() => {
@@ -96,6 +117,46 @@ export function useCanvasEditing(shown: Analysis | null, base: { nodes: Node[]; 
   }, [shown, base.nodes, unplaced, graphNodes, saved, drag]);
 
   const positionOf = useCallback((key: string) => nodes.find((n) => n.id === key)?.position.x, [nodes]);
+
+  /** Scrolls the view so the node is inside the pane (keyboard focus must never land off screen). */
+  const reveal = useCallback(
+    (key: string) => {
+      const node = nodes.find((n) => n.id === key);
+      const pane = globalThis.document.querySelector('.canvas .react-flow__pane')?.getBoundingClientRect();
+      if (!node || !pane) return;
+      const width = node.measured?.width ?? node.width ?? 184;
+      const height = node.measured?.height ?? node.height ?? 52;
+      const topLeft = flowToScreenPosition(node.position);
+      const bottomRight = flowToScreenPosition({ x: node.position.x + width, y: node.position.y + height });
+      const inside = topLeft.x >= pane.left && topLeft.y >= pane.top && bottomRight.x <= pane.right && bottomRight.y <= pane.bottom;
+      if (!inside) void setCenter(node.position.x + width / 2, node.position.y + height / 2, { zoom: getZoom() });
+    },
+    [nodes, flowToScreenPosition, setCenter, getZoom],
+  );
+
+  // A requested focus lands once the node is drawn (after the analysis of the new text). A
+  // request whose node is still missing after a newer analysis is dropped, so it can't fire later.
+  const [focusSince, setFocusSince] = useState<{ key: string; shown: Analysis | null } | null>(null);
+  useEffect(() => {
+    if (!focusKey) return;
+    if (!nodes.some((n) => n.id === focusKey)) {
+      if (focusSince?.key !== focusKey) setFocusSince({ key: focusKey, shown });
+      else if (focusSince.shown !== shown) clearNodeFocus();
+      return;
+    }
+    reveal(focusKey);
+    // React Flow keeps a new node hidden (so not focusable) until it has measured it: try for a few frames.
+    let frame = 0;
+    let tries = 0;
+    const attempt = () => {
+      const element = nodeElement(focusKey);
+      element?.focus();
+      if ((element && globalThis.document.activeElement === element) || ++tries > 30) clearNodeFocus();
+      else frame = requestAnimationFrame(attempt);
+    };
+    frame = requestAnimationFrame(attempt);
+    return () => cancelAnimationFrame(frame);
+  }, [focusKey, nodes, reveal, focusSince, shown]);
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
@@ -155,8 +216,9 @@ export function useCanvasEditing(shown: Analysis | null, base: { nodes: Node[]; 
     [check],
   );
 
+  /** Draws an edge; `focus` names the end whose node takes the keyboard focus afterwards (the node a menu was opened on). */
   const connectNodes = useCallback(
-    (sourceId: string, targetId: string) => {
+    (sourceId: string, targetId: string, focus?: 'source' | 'target') => {
       const checked = check(sourceId, targetId);
       if (!checked) return;
       if (!checked.result.ok) {
@@ -164,7 +226,8 @@ export function useCanvasEditing(shown: Analysis | null, base: { nodes: Node[]; 
         return;
       }
       const { source, target } = checked;
-      applyCanvasEdit(document, (text) => connect(text, endOf(source), endOf(target)), `Connected ${source.componentId} → ${target.componentId}.`);
+      const result = applyCanvasEdit(document, (text) => connect(text, endOf(source), endOf(target)), `Connected ${source.componentId} → ${target.componentId}.`);
+      if (result.ok && focus) requestNodeFocus(focus === 'source' ? keyAfterConnect(source, target) : keyAfterConnect(target, source));
     },
     [check, document],
   );
@@ -248,17 +311,30 @@ export function useCanvasEditing(shown: Analysis | null, base: { nodes: Node[]; 
       } else if (event.key === 'Delete' || event.key === 'Backspace' || event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {
         event.preventDefault();
         openMenuAt(id, element);
+      } else if (event.shiftKey && !event.altKey && !mod && ARROW_STEP[event.key] && g) {
+        event.preventDefault();
+        if (g.role === 'processors') {
+          showStatus(`Processors keep their place in the lane; Alt+← and Alt+→ move ${g.componentId} earlier or later in pipeline ${g.pipelineId}.`);
+          return;
+        }
+        // Like a mouse drag: only the layout changes, never the YAML (and so it is not an undo step, ADR 0008).
+        const at = nodes.find((n) => n.id === id)?.position;
+        if (!at) return;
+        const step = ARROW_STEP[event.key]!;
+        layout.getState().setPosition(design, id, { x: at.x + step.x, y: at.y + step.y });
+        showStatus(`Moved ${g.componentId} ${event.key.slice('Arrow'.length).toLowerCase()}; Auto-layout puts it back.`);
       } else if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight') && g?.role === 'processors') {
         event.preventDefault();
         const to = g.index + (event.key === 'ArrowLeft' ? -1 : 1);
         const count = shown?.graph.nodes.filter((n) => n.pipelineId === g.pipelineId && n.role === 'processors').length ?? 0;
         if (to >= 0 && to < count) moveProcessor(g, to);
-      } else if (event.key.startsWith('Arrow')) {
+      } else if (event.key.startsWith('Arrow') && !event.shiftKey && !event.altKey && !mod) {
         event.preventDefault();
-        focusNeighbour(element, event.key);
+        const next = focusNeighbour(element, event.key);
+        if (next) reveal(next);
       }
     },
-    [graphNodes, ui, openMenuAt, shown, moveProcessor],
+    [graphNodes, ui, openMenuAt, shown, moveProcessor, nodes, layout, design, reveal],
   );
 
   return {
@@ -274,10 +350,10 @@ export function useCanvasEditing(shown: Analysis | null, base: { nodes: Node[]; 
   };
 }
 
-/** Arrow keys move the focus to the nearest node in that direction (spatial navigation). */
-function focusNeighbour(from: Element, key: string): void {
+/** Arrow keys move the focus to the nearest node in that direction (spatial navigation); returns its key. */
+function focusNeighbour(from: Element, key: string): string | null {
   const root = from.closest('.react-flow');
-  if (!root) return;
+  if (!root) return null;
   const a = from.getBoundingClientRect();
   const ax = a.left + a.width / 2;
   const ay = a.top + a.height / 2;
@@ -294,4 +370,5 @@ function focusNeighbour(from: Element, key: string): void {
     if (!best || score < best.score) best = { el, score };
   }
   best?.el.focus();
+  return best?.el.getAttribute('data-id') ?? null;
 }

@@ -1,12 +1,15 @@
 /** Every component the selected distribution ships, grouped by kind and searchable. */
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { componentsOf, stabilitySummary, type CatalogEntry } from '../../core/catalog/catalog';
 import type { ComponentKind, Signal } from '../../core/config/componentId';
 import { useDocument, useStores } from '../app/StoreContext';
 import { selectShownAnalysis } from '../../state/documentStore';
 import { applyCanvasEdit } from '../canvas/applyCanvasEdit';
-import { applyDropPlan, planDrop } from '../canvas/planDrop';
+import { requestNodeFocus } from '../canvas/canvasFocus';
+import { applyDropPlan, planDrop, type DropPlan } from '../canvas/planDrop';
+import { UNPLACED_PREFIX } from '../canvas/unplacedNodes';
 import { PALETTE_MIME } from '../canvas/useCanvasEditing';
+import { laneNodeKey } from '../../core/graph/buildGraph';
 
 const GROUPS: { kind: ComponentKind; title: string }[] = [
   { kind: 'receiver', title: 'Receivers' },
@@ -32,7 +35,13 @@ function signalsOf(entry: CatalogEntry): string[] {
   return [...entry.signals];
 }
 
-/** Adds a palette entry without the mouse: to a chosen pipeline (`null`: just define it). */
+/** The canvas node a planned add ends up as, for the keyboard focus to follow it; null when it gets none (extensions). */
+function nodeKeyOf(plan: DropPlan): string | null {
+  if (plan.join) return laneNodeKey(plan.join.pipelineId, plan.join.role, plan.id);
+  return plan.kind === 'extension' ? null : `${UNPLACED_PREFIX}${plan.kind}:${plan.id}`;
+}
+
+/** Adds a palette entry without the mouse: to a chosen pipeline (`null`: just define it); the focus moves to its node. */
 function addEntry(document: ReturnType<typeof useStores>['document'], entry: CatalogEntry, pipeline: { id: string; signal: Signal | null } | null): void {
   const model = selectShownAnalysis(document.getState())?.model;
   const plan = planDrop({
@@ -42,8 +51,12 @@ function addEntry(document: ReturnType<typeof useStores>['document'], entry: Cat
     definedIds: (model?.components ?? []).filter((c) => c.kind === entry.kind).map((c) => c.id),
     lane: pipeline ? { pipelineId: pipeline.id, signal: pipeline.signal, processorXs: [] } : null,
   });
-  applyCanvasEdit(document, (text) => applyDropPlan(text, plan), plan.message);
+  if (!applyCanvasEdit(document, (text) => applyDropPlan(text, plan), plan.message).ok) return;
+  const key = nodeKeyOf(plan);
+  if (key) requestNodeFocus(key);
 }
+
+const entryKey = (entry: CatalogEntry) => `${entry.kind}:${entry.type}`;
 
 export function Palette() {
   const { document } = useStores();
@@ -57,11 +70,47 @@ export function Palette() {
     [distribution, deferred],
   );
   const total = groups.reduce((n, g) => n + g.entries.length, 0);
+  const root = useRef<HTMLElement>(null);
+  // When an entry's "Add to …" choices open, the keyboard focus moves into them.
+  useEffect(() => {
+    if (adding) root.current?.querySelector<HTMLButtonElement>(`[data-add-for="${CSS.escape(adding)}"] button`)?.focus();
+  }, [adding]);
+  const focusEntry = (key: string) => root.current?.querySelector<HTMLElement>(`[data-entry="${CSS.escape(key)}"]`)?.focus();
+  const close = (key: string) => {
+    setAdding(null);
+    focusEntry(key);
+  };
+  // Enter in the search box opens the first match, as if it had been picked; ↓ goes to the list.
+  const onSearchKey = (event: KeyboardEvent) => {
+    // From the query as typed, not the deferred list, which may still show the previous one.
+    const q = query.trim();
+    const first = GROUPS.map((g) => componentsOf(distribution, g.kind).find((e) => matches(e, q))).find((e) => e !== undefined);
+    if (!first) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      setAdding(entryKey(first));
+    } else if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      focusEntry(entryKey(first));
+    }
+  };
 
   return (
-    <aside className="palette" aria-label="Component palette">
+    <aside className="palette" aria-label="Component palette" ref={root}>
       <div className="palette__search">
-        <input type="search" placeholder="Search components…" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Search components" />
+        <input
+          type="search"
+          placeholder="Search components…"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={onSearchKey}
+          aria-label="Search components"
+          aria-keyshortcuts="Enter ArrowDown"
+          aria-describedby="palette-search-hint"
+        />
+        <span id="palette-search-hint" className="palette__hint">
+          Enter adds the first match; ↓ goes to the list.
+        </span>
         <span className="palette__count" aria-live="polite">
           {total} components
         </span>
@@ -81,8 +130,9 @@ export function Palette() {
                     tabIndex={0}
                     draggable
                     data-testid={`palette-${entry.kind}-${entry.type}`}
+                    data-entry={entryKey(entry)}
                     aria-label={`${entry.kind} ${entry.type}: drag onto the canvas, or press Enter to add`}
-                    aria-expanded={adding === `${entry.kind}:${entry.type}`}
+                    aria-expanded={adding === entryKey(entry)}
                     onDragStart={(e) => {
                       e.dataTransfer.setData(PALETTE_MIME, JSON.stringify({ kind: entry.kind, type: entry.type }));
                       e.dataTransfer.setData('text/plain', entry.type);
@@ -91,7 +141,7 @@ export function Palette() {
                     onKeyDown={(e) => {
                       if (e.key !== 'Enter' && e.key !== ' ') return;
                       e.preventDefault();
-                      setAdding((a) => (a === `${entry.kind}:${entry.type}` ? null : `${entry.kind}:${entry.type}`));
+                      setAdding((a) => (a === entryKey(entry) ? null : entryKey(entry)));
                     }}
                   >
                   <span className="palette__item-head">
@@ -109,8 +159,18 @@ export function Palette() {
                     </span>
                   )}
                   </div>
-                  {adding === `${entry.kind}:${entry.type}` && (
-                    <div className="palette__add" role="group" aria-label={`Add ${entry.type} to`}>
+                  {adding === entryKey(entry) && (
+                    <div
+                      className="palette__add"
+                      role="group"
+                      aria-label={`Add ${entry.type} to`}
+                      data-add-for={entryKey(entry)}
+                      onKeyDown={(e) => {
+                        if (e.key !== 'Escape') return;
+                        e.preventDefault();
+                        close(entryKey(entry));
+                      }}
+                    >
                       {(entry.kind === 'receiver' || entry.kind === 'processor' || entry.kind === 'exporter') &&
                         (pipelines ?? [])
                           .filter((p) => entry.signals.length === 0 || p.signal === null || entry.signals.includes(p.signal))
@@ -135,7 +195,7 @@ export function Palette() {
                       >
                         Just define it
                       </button>
-                      <button type="button" onClick={() => setAdding(null)}>
+                      <button type="button" onClick={() => close(entryKey(entry))}>
                         Cancel
                       </button>
                     </div>

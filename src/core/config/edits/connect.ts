@@ -1,21 +1,11 @@
-import type { TextEdit } from '../../diagnostics/diagnostic';
 import type { PipelineRole } from '../configModel';
 import { addToPipeline } from './addToPipeline';
 import { listIds, normalizeComponentId } from './configNodes';
 import { connectionShapeProblem, type ConnectionEnd } from './connectionShapeProblem';
+import { diffEdit } from './diffEdit';
 import { refuse, type EditResult } from './editResult';
 import { openConfig } from './openConfig';
 import { locateRoleList } from './pipelineList';
-
-/** One edit replacing the changed middle of `before` (common prefix and suffix kept). */
-function diffEdit(before: string, after: string): TextEdit[] {
-  if (before === after) return [];
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
-  return [{ from: start, to: before.length - end, insert: after.slice(start, after.length - end) }];
-}
 
 function roleOf(end: ConnectionEnd): PipelineRole {
   return end.kind === 'receiver' ? 'receivers' : end.kind === 'processor' ? 'processors' : 'exporters';
