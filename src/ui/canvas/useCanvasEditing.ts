@@ -8,7 +8,7 @@
  * Enter/Space opens its settings, Shift+arrow keys move it one grid step, Alt+←/→ move a
  * processor earlier/later, Delete or the context-menu key opens its actions menu.
  */
-import { useCallback, useEffect, useMemo, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useStore } from 'zustand';
 import { useReactFlow, type Connection, type Edge, type Node, type NodeChange, type OnNodeDrag } from '@xyflow/react';
 import type { Analysis } from '../../core/analysis/analyzeConfig';
@@ -94,7 +94,9 @@ export function useCanvasEditing(shown: Analysis | null, base: { nodes: Node[]; 
     return map;
   }, [shown, unplaced]);
 
-  const nodes = useMemo(() => {
+  // Nodes as placed (saved positions), without the drag in progress: these objects stay the same
+  // while a node is dragged, so React Flow keeps their measurements and redraws only what moved.
+  const placed = useMemo(() => {
     if (!shown) return base.nodes;
     const defaults = unplacedPositions(unplaced, shown.layout);
     const extra: Node[] = unplaced.map((n) => ({
@@ -111,10 +113,18 @@ export function useCanvasEditing(shown: Analysis | null, base: { nodes: Node[]; 
         return { ...node, focusable: true, ariaLabel: `pipeline ${pipelineId}` };
       }
       const graphNode = graphNodes.get(node.id);
-      const position = drag?.id === node.id ? { x: drag.x, y: drag.y } : graphNode?.role === 'processors' ? node.position : (saved[node.id] ?? node.position);
+      const position = graphNode?.role === 'processors' ? node.position : (saved[node.id] ?? node.position);
       return { ...node, position, draggable: true, connectable: graphNode?.kind !== 'extension' };
     });
-  }, [shown, base.nodes, unplaced, graphNodes, saved, drag]);
+  }, [shown, base.nodes, unplaced, graphNodes, saved]);
+
+  // A node without `measured` is measured again, and its edges wait for that: the dragged node
+  // keeps the size React Flow reported for it.
+  const measured = useRef(new Map<string, { width: number; height: number }>());
+  const nodes = useMemo(() => {
+    if (!drag) return placed;
+    return placed.map((node) => (node.id === drag.id ? { ...node, position: { x: drag.x, y: drag.y }, measured: measured.current.get(node.id) ?? node.measured } : node));
+  }, [placed, drag]);
 
   const positionOf = useCallback((key: string) => nodes.find((n) => n.id === key)?.position.x, [nodes]);
 
@@ -237,6 +247,7 @@ export function useCanvasEditing(shown: Analysis | null, base: { nodes: Node[]; 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
       for (const change of changes) {
+        if (change.type === 'dimensions' && change.dimensions) measured.current.set(change.id, change.dimensions);
         if (change.type !== 'position' || !change.position || !change.dragging) continue;
         const g = graphNodes.get(change.id);
         if (!g) continue;
