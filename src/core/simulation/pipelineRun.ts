@@ -469,6 +469,10 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     });
   }
 
+  const byTrace = new Map<string, TraceDecisionRecord>();
+  const policySummaries = new Map<string, { counted: number; byPolicy: Map<string, PolicySummary> }>();
+  const indexed = { byTrace: 0 };
+
   function decisionRecords(): { samplerId: string; records: readonly TraceDecisionRecord[] }[] {
     const out: { samplerId: string; records: readonly TraceDecisionRecord[] }[] = [];
     for (const lane of lanes) for (const stage of lane.stages) if (stage.component instanceof TailSamplingProcessor) out.push({ samplerId: stage.node.key, records: stage.component.decisions() });
@@ -482,27 +486,35 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     }
     const samplers = decisionRecords();
     const primary = samplers[0];
-    const byTrace = new Map<string, TraceDecisionRecord>();
-    if (primary) for (const r of primary.records) byTrace.set(r.traceId, r);
-    const policies: PolicySummary[] = [];
+    // Decision records only ever get appended (and their verdicts never change), so the index by
+    // trace and the per-policy counts take in the new ones only: a partial result every few
+    // steps costs a walk of the traces, not a rebuild over every decision so far.
+    if (primary) {
+      const records = primary.records;
+      for (let i = indexed.byTrace; i < records.length; i++) byTrace.set(records[i]!.traceId, records[i]!);
+      indexed.byTrace = records.length;
+    }
     for (const sampler of samplers) {
-      const byPolicy = new Map<string, PolicySummary>();
-      for (const record of sampler.records) {
+      let summary = policySummaries.get(sampler.samplerId);
+      if (!summary) policySummaries.set(sampler.samplerId, (summary = { counted: 0, byPolicy: new Map() }));
+      const records = sampler.records;
+      for (let r = summary.counted; r < records.length; r++) {
+        const record = records[r]!;
         let sampledBy = 0;
         for (const verdict of record.policies) if (verdict.verdict === 'Sampled') sampledBy++;
         for (const verdict of record.policies) {
-          let p = byPolicy.get(verdict.policy);
-          if (!p) {
-            byPolicy.set(verdict.policy, (p = { samplerId: sampler.samplerId, policy: verdict.policy, matched: 0, decidedAlone: 0 }));
-            policies.push(p);
-          }
+          let p = summary.byPolicy.get(verdict.policy);
+          if (!p) summary.byPolicy.set(verdict.policy, (p = { samplerId: sampler.samplerId, policy: verdict.policy, matched: 0, decidedAlone: 0 }));
           if (verdict.verdict === 'Sampled') {
             p.matched++;
             if (sampledBy === 1) p.decidedAlone++;
           }
         }
       }
+      summary.counted = records.length;
     }
+    const policies: PolicySummary[] = [];
+    for (const sampler of samplers) for (const p of policySummaries.get(sampler.samplerId)!.byPolicy.values()) policies.push({ ...p });
     const outcomes: TraceOutcome[] = [];
     let sampled = 0;
     let notSampled = 0;
