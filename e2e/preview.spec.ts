@@ -90,10 +90,17 @@ test.describe('preview: traces through the pipeline', () => {
   test('a config that does not validate keeps the last result, stale, and says why', async ({ preview }) => {
     await preview.open();
     await preview.waitForResult();
+    const kept = (await preview.keptTraceCount()).toLocaleString('en-US');
     await preview.setEditorText(SAMPLE_CONFIG.replace('exporters: [otlp_grpc, debug]', 'exporters: [otlp_grpc, nowhere]'));
     await expect(preview.runStatus()).toContainText(/Cannot run|stale/, { timeout: 15_000 });
     await preview.openTab('Results');
     await expect(preview.page.getByTestId('preview-notice')).toContainText('would not start');
-    await expect(preview.page.getByTestId('kept-trace-count')).toBeVisible();
+    await expect(preview.page.getByTestId('preview-notice')).toContainText('nowhere');
+    await expect(preview.page.getByTestId('kept-trace-count')).toHaveText(kept);
+    await expect(preview.runStatus()).toContainText('Cannot run: config has errors · result is stale');
+    // Fixed again: the preview reruns by itself and the result is fresh.
+    await preview.setEditorText(SAMPLE_CONFIG);
+    await preview.waitForResult();
+    await expect(preview.page.getByTestId('preview-notice')).toHaveCount(0);
   });
 });

@@ -178,4 +178,79 @@ describe('simulationStore with the inline client', () => {
     expect(s.dataset?.files[0]?.format).toBe('otlp-json');
     expect(s.current?.result.summary.inputSpans).toBe(s.dataset?.spans);
   });
+
+  it('a file that is not trace data keeps the previous traces and result, and says what the file looks like', async () => {
+    const sim = createSimulationStore({ client: createInlineSimulationClient(), debounceMs: 10 });
+    sim.getState().configChanged(ok(), { immediate: true });
+    const first = await until(sim, (x) => x.status === 'done');
+    await sim.getState().loadFiles([{ name: 'config.yaml', blob: new Blob([SAMPLE_CONFIG]) }]);
+    let s = sim.getState();
+    expect(s.loadError).toMatch(/^config\.yaml: .*looks like YAML.*The previous traces \(Checkout scenario, seed 1\) are kept\./);
+    expect(s.dataset).toBe(first.dataset);
+    expect(s.source).toBe('scenario');
+    expect(s.current).toBe(first.current);
+    expect(s.loading).toBeNull();
+    // The engine holds the previous traces again: an edit reruns over the same 1,000 traces.
+    const fifty = SAMPLE_CONFIG.replace('sampling_percentage: 10', 'sampling_percentage: 50');
+    sim.getState().configChanged(ok(fifty));
+    s = await until(sim, (x) => x.status === 'done' && x.current?.text === fifty);
+    expect(s.current?.result.summary.inputTraces).toBe(1000);
+    expect(s.current?.result.summary.sampledTraces).toBe(cliNumbers(fifty).summary.sampledTraces);
+  });
+
+  it('keeps a baseline: later edits compare against it, and on new data it reruns before the current config', async () => {
+    const sim = createSimulationStore({ client: createInlineSimulationClient(), debounceMs: 10 });
+    sim.getState().configChanged(ok(), { immediate: true });
+    const first = await until(sim, (x) => x.status === 'done');
+    sim.getState().keepAsBaseline('ten percent');
+    expect(sim.getState().baseline?.snapshot).toBe(first.current);
+    expect(sim.getState().compareWith).toBe('baseline');
+    const thirty = SAMPLE_CONFIG.replace('sampling_percentage: 10', 'sampling_percentage: 30');
+    const ninety = SAMPLE_CONFIG.replace('sampling_percentage: 10', 'sampling_percentage: 90');
+    sim.getState().configChanged(ok(thirty));
+    await until(sim, (x) => x.status === 'done' && x.current?.text === thirty);
+    sim.getState().configChanged(ok(ninety));
+    let s = await until(sim, (x) => x.status === 'done' && x.current?.text === ninety);
+    // "Before the last edits" moved on; the baseline did not.
+    expect(s.previous?.text).toBe(thirty);
+    expect(s.baseline?.text).toBe(SAMPLE_CONFIG);
+    expect(s.baseline?.snapshot?.result.summary.sampledTraces).toBe(first.current?.result.summary.sampledTraces);
+    // New data: the baseline runs again over it, then the current config; the trace view reads the current run.
+    sim.getState().setScenario({ seed: 7 });
+    s = await until(sim, (x) => x.status === 'done' && x.dataset?.label.includes('seed 7') === true && x.baseline?.snapshot != null);
+    expect(s.baseline?.snapshot?.result.summary.sampledTraces).toBe(cliNumbers(SAMPLE_CONFIG, 7).summary.sampledTraces);
+    expect(s.current?.result.summary.sampledTraces).toBe(cliNumbers(ninety, 7).summary.sampledTraces);
+    sim.getState().selectTrace(0);
+    const t = await until(sim, (x) => !x.traceLoading);
+    expect(t.trace?.decision).toBe(['sampled', 'not_sampled', 'dropped'][s.current!.table.decision[0]!]);
+    sim.getState().clearBaseline();
+    expect(sim.getState().baseline).toBeNull();
+    expect(sim.getState().compareWith).toBe('previous');
+  });
+
+  it('never explains a row with the verdicts of the baseline: while its run is the last the engine finished, the trace waits for the current run', async () => {
+    const g = gate();
+    const sim = createSimulationStore({ client: createInlineSimulationClient({ yieldNow: g.yieldNow }), debounceMs: 10 });
+    sim.getState().configChanged(ok(), { immediate: true });
+    await until(sim, (x) => x.status === 'done');
+    sim.getState().keepAsBaseline();
+    const ninety = SAMPLE_CONFIG.replace('sampling_percentage: 10', 'sampling_percentage: 90');
+    sim.getState().configChanged(ok(ninety));
+    await until(sim, (x) => x.status === 'done' && x.current?.text === ninety);
+    // New arrival settings: the baseline reruns first; hold the current run once the baseline's is done.
+    const unsubscribe = sim.subscribe((x) => {
+      if (x.baseline?.snapshot) g.hold();
+    });
+    sim.getState().setArrival({ exportDelayMs: 2000 });
+    await until(sim, (x) => x.baseline?.snapshot != null && x.status === 'running');
+    unsubscribe();
+    sim.getState().selectTrace(3);
+    let s = sim.getState();
+    expect(s.trace).toBeNull();
+    expect(s.traceLoading).toBe(true);
+    g.release();
+    s = await until(sim, (x) => x.status === 'done' && !x.traceLoading);
+    expect(s.trace?.traceId).toBe(traceIdAt(s.current!.table, 3));
+    expect(s.trace?.policies.find((p) => p.policy === 'baseline')?.detail).toContain('90%');
+  });
 });

@@ -3,13 +3,14 @@
  * arrival settings, the newest result and whether it still matches the config. The store talks
  * to the engine only through its client; it reruns ~600 ms after each config edit that has no
  * blocking errors, keeps the last result (marked stale) when a config cannot run or a run
- * fails, and remembers the previous result for comparison.
+ * fails, and remembers two results to compare against: the one before the last edits, and a
+ * baseline the user kept (a saved variant, rerun on new data before the current config).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TraceDetail } from '../core/simulation/preview/traceDetail';
 import type { TraceTable } from '../core/simulation/traceTable';
 import type { RunOutcome, SimulationClient } from '../engine/simulationClient';
-import type { DatasetInfo, LoadProgress, RunProgress, RunSummary } from '../core/simulation/preview/previewTypes';
+import type { DataSource, DatasetInfo, LoadProgress, RunProgress, RunSummary } from '../core/simulation/preview/previewTypes';
 import type { DocumentStore } from './documentStore';
 
 export interface ScenarioChoice {
@@ -44,6 +45,20 @@ export interface RunSnapshot {
   readonly seq: number;
 }
 
+/** A config the user kept to compare against (Compare: "saved variant"), with its run over the current data. */
+export interface Baseline {
+  readonly text: string;
+  readonly env: Readonly<Record<string, string>>;
+  readonly label: string;
+  /** Its result over the loaded traces; null until it has run on them (new data, new arrival settings). */
+  readonly snapshot: RunSnapshot | null;
+  /** Why it could not run on the current data, if it could not. */
+  readonly error: string | null;
+}
+
+/** What Compare holds the current result against. */
+export type CompareTarget = 'previous' | 'baseline';
+
 export interface SimulationState {
   readonly scenario: ScenarioChoice;
   readonly source: 'scenario' | 'files' | 'sample';
@@ -61,6 +76,8 @@ export interface SimulationState {
   readonly stale: boolean;
   /** The result before the last config edits, over the same data (for Compare). */
   readonly previous: RunSnapshot | null;
+  readonly baseline: Baseline | null;
+  readonly compareWith: CompareTarget;
   readonly selectedRow: number | null;
   readonly trace: TraceDetail | null;
   readonly traceLoading: boolean;
@@ -73,6 +90,10 @@ export interface SimulationState {
   runNow(): Promise<void>;
   cancel(): void;
   selectTrace(row: number | null): void;
+  /** Keeps the current config as the baseline Compare holds later edits against. */
+  keepAsBaseline(label?: string): void;
+  clearBaseline(): void;
+  setCompareWith(target: CompareTarget): void;
 }
 
 export type SimulationStore = StoreApi<SimulationState>;
@@ -101,6 +122,14 @@ export function createSimulationStore(options: SimulationStoreOptions): Simulati
   let scenarioTimer: ReturnType<typeof setTimeout> | undefined;
   let seq = 0;
   let loadSeq = 0;
+  /** The last data source that gave spans: reloaded when a later load gives none (a wrong file kind). */
+  let goodSource: DataSource | null = null;
+  /**
+   * Whether the engine's last finished run is `current`'s: the engine answers trace requests from
+   * its last run, and a baseline that ran first (its run finished, the current one not yet, or
+   * cancelled) would otherwise explain the list's rows with the baseline's verdicts.
+   */
+  let engineHoldsCurrent = true;
 
   const store = createStore<SimulationState>()((set, get) => ({
     scenario: { ...DEFAULT_SCENARIO, ...options.scenario },
@@ -116,6 +145,8 @@ export function createSimulationStore(options: SimulationStoreOptions): Simulati
     current: null,
     stale: false,
     previous: null,
+    baseline: null,
+    compareWith: 'previous',
     selectedRow: null,
     trace: null,
     traceLoading: false,
@@ -130,27 +161,26 @@ export function createSimulationStore(options: SimulationStoreOptions): Simulati
     async useScenario() {
       const s = get().scenario;
       set({ source: 'scenario' });
-      await load('scenario', `${s.presetId} scenario`, () =>
-        client.load({
-          kind: 'scenario',
-          presetId: s.presetId,
-          seed: s.seed,
-          traceCount: s.traceCount,
-          ...(s.tracesPerSecond !== null ? { tracesPerSecond: s.tracesPerSecond } : {}),
-          ...(s.errorRateScale !== 1 ? { errorRateScale: s.errorRateScale } : {}),
-        }, progress),
-      );
+      await load('scenario', `${s.presetId} scenario`, {
+        kind: 'scenario',
+        presetId: s.presetId,
+        seed: s.seed,
+        traceCount: s.traceCount,
+        ...(s.tracesPerSecond !== null ? { tracesPerSecond: s.tracesPerSecond } : {}),
+        ...(s.errorRateScale !== 1 ? { errorRateScale: s.errorRateScale } : {}),
+      });
     },
     async loadFiles(files) {
       if (files.length === 0) return;
       const label = files.length === 1 ? files[0]!.name : `${files.length} files`;
-      await load('files', label, () => client.load({ kind: 'files', files }, progress));
+      await load('files', label, { kind: 'files', files });
     },
     async loadSample(name, url) {
-      await load('sample', name, () => client.load({ kind: 'sample', name, url }, progress));
+      await load('sample', name, { kind: 'sample', name, url });
     },
     setArrival(change) {
-      set({ arrival: { ...get().arrival, ...change } });
+      // The baseline ran with the old arrival settings: it reruns with the next run.
+      set({ arrival: { ...get().arrival, ...change }, ...invalidatedBaseline() });
       schedule(debounceMs);
     },
     configChanged(config, opts) {
@@ -184,11 +214,27 @@ export function createSimulationStore(options: SimulationStoreOptions): Simulati
       const { status, loading } = get();
       if (status !== 'running' && status !== 'waiting' && !loading) return;
       client.cancel();
-      set({ status: status === 'running' || status === 'waiting' ? 'cancelled' : get().status, progress: null, loading: null, message: loading ? 'Loading cancelled; the previous traces are kept.' : 'Run cancelled.', stale: get().current !== null });
+      set({ status: status === 'running' || status === 'waiting' ? 'cancelled' : get().status, progress: null, loading: null, traceLoading: false, message: loading ? 'Loading cancelled; the previous traces are kept.' : 'Run cancelled.', stale: get().current !== null });
     },
     selectTrace(row) {
       set({ selectedRow: row, trace: null, traceLoading: row !== null });
       if (row !== null) void fetchTrace(row);
+    },
+    keepAsBaseline(label) {
+      const { config, current, stale } = get();
+      if (!config) return;
+      const fresh = current !== null && !stale && current.text === config.text;
+      set({
+        baseline: { text: config.text, env: config.env, label: label ?? `kept at ${timeOfDay()}`, snapshot: fresh ? current : null, error: null },
+        compareWith: 'baseline',
+      });
+      if (!fresh) schedule(0);
+    },
+    clearBaseline() {
+      set({ baseline: null, compareWith: 'previous' });
+    },
+    setCompareWith(target) {
+      set({ compareWith: target === 'baseline' && !get().baseline ? 'previous' : target });
     },
   }));
 
@@ -201,24 +247,42 @@ export function createSimulationStore(options: SimulationStoreOptions): Simulati
     if (loading) set({ loading: { ...loading, progress: p } });
   }
 
-  async function load(source: SimulationState['source'], label: string, start: () => Promise<DatasetInfo | null>): Promise<void> {
+  async function load(kind: SimulationState['source'], label: string, source: DataSource): Promise<void> {
     const id = ++loadSeq;
-    set({ loading: { label, progress: null }, loadError: null, source });
+    const before = store.getState();
+    set({ loading: { label, progress: null }, loadError: null, source: kind });
     try {
-      const dataset = await start();
+      const dataset = await client.load(source, progress);
       if (id !== loadSeq) return;
-      if (!dataset) return set({ loading: null });
-      // A new dataset: the comparison and the trace view refer to the old one.
-      set({ dataset, loading: null, previous: null, selectedRow: null, trace: null });
-      if (dataset.spans === 0) {
-        set({ loadError: 'No spans could be read from the chosen data.' });
+      if (!dataset) return set({ loading: null, source: before.source });
+      if (dataset.spans === 0 && goodSource && before.dataset) {
+        // Nothing readable (a wrong file kind, an empty file): the engine has already replaced
+        // its traces, so load the previous ones again; the result shown still describes them.
+        set({ loading: { label: `the previous traces (${before.dataset.label})`, progress: null } });
+        const restored = await client.load(goodSource, progress);
+        if (id !== loadSeq) return;
+        set({ loading: null, source: before.source, loadError: emptyLoadMessage(label, dataset, before.dataset.label), ...(restored ? {} : { dataset: null }) });
+        if (restored && before.current?.text !== store.getState().config?.text) await run();
         return;
       }
+      // A new dataset: the comparisons and the trace view refer to the old one.
+      set({ dataset, loading: null, previous: null, selectedRow: null, trace: null, ...invalidatedBaseline() });
+      if (dataset.spans === 0) {
+        set({ loadError: emptyLoadMessage(label, dataset, null) });
+        return;
+      }
+      goodSource = source;
       await run();
     } catch (error) {
       if (id !== loadSeq) return;
       set({ loading: null, loadError: error instanceof Error ? error.message : String(error) });
     }
+  }
+
+  /** The baseline without its result (it must run again over new data or arrival settings). */
+  function invalidatedBaseline(): Partial<SimulationState> {
+    const b = store.getState().baseline;
+    return b ? { baseline: { ...b, snapshot: null, error: null } } : {};
   }
 
   function schedule(delay: number): void {
@@ -241,20 +305,41 @@ export function createSimulationStore(options: SimulationStoreOptions): Simulati
     if (!s.dataset || s.loading) return;
     const runId = ++seq;
     set({ status: 'running', progress: null, message: null });
+    const onProgress = (p: RunProgress) => {
+      if (runId === seq) set({ progress: p });
+    };
+    // A kept baseline that has not run on these traces runs first, so the engine's last run
+    // (which the trace view reads) is the current config's.
+    const baseline = s.baseline;
+    if (baseline && baseline.snapshot === null && baseline.text !== config.text) {
+      try {
+        const b = await client.run({ text: baseline.text, env: baseline.env, exportDelayMs: s.arrival.exportDelayMs, speed: s.arrival.speed }, onProgress);
+        if (b) engineHoldsCurrent = false;
+        if (runId !== seq || !b) return;
+        if (store.getState().baseline === baseline) {
+          set({ baseline: { ...baseline, snapshot: { result: b.result, table: b.table, text: baseline.text, elapsedMs: b.elapsedMs, seq: runId }, error: null } });
+        }
+      } catch (error) {
+        if (runId !== seq) return;
+        if (store.getState().baseline === baseline) set({ baseline: { ...baseline, error: error instanceof Error ? error.message : String(error) } });
+      }
+    }
     let outcome: RunOutcome | null;
     try {
-      outcome = await client.run({ text: config.text, env: config.env, exportDelayMs: s.arrival.exportDelayMs, speed: s.arrival.speed }, (p) => {
-        if (runId === seq) set({ progress: p });
-      });
+      outcome = await client.run({ text: config.text, env: config.env, exportDelayMs: s.arrival.exportDelayMs, speed: s.arrival.speed }, onProgress);
     } catch (error) {
       if (runId !== seq) return;
-      return set({ status: 'failed', progress: null, message: `The preview run failed: ${error instanceof Error ? error.message : String(error)}`, stale: store.getState().current !== null });
+      return set({ status: 'failed', progress: null, message: `The preview run failed: ${error instanceof Error ? error.message : String(error)}`, stale: store.getState().current !== null, traceLoading: false });
     }
+    if (outcome) engineHoldsCurrent = false;
     if (runId !== seq || !outcome) return; // superseded or cancelled
+    engineHoldsCurrent = true;
     const before = store.getState();
     const current: RunSnapshot = { result: outcome.result, table: outcome.table, text: config.text, elapsedMs: outcome.elapsedMs, seq: runId };
     const previous = before.current && before.current.text !== config.text ? before.current : before.previous;
     set({ current, previous, status: 'done', progress: null, message: null, stale: false });
+    const kept = store.getState().baseline;
+    if (kept && kept.snapshot === null && kept.text === config.text) set({ baseline: { ...kept, snapshot: current, error: null } });
     // Keep the trace view on the same trace when it still exists.
     if (before.selectedRow !== null && before.current) {
       const row = findRow(outcome.table, before.current.table, before.selectedRow);
@@ -265,6 +350,12 @@ export function createSimulationStore(options: SimulationStoreOptions): Simulati
   }
 
   async function fetchTrace(row: number): Promise<void> {
+    if (!engineHoldsCurrent) {
+      // A run in progress refetches the selection when it lands; until then (or after it was
+      // cancelled) the engine cannot explain the rows on screen.
+      const s = store.getState();
+      return set({ trace: null, traceLoading: s.status === 'running' || s.status === 'waiting' });
+    }
     try {
       const detail = await client.trace(row);
       if (store.getState().selectedRow !== row) return;
@@ -287,6 +378,18 @@ function clampScenario(s: ScenarioChoice): ScenarioChoice {
     tracesPerSecond: s.tracesPerSecond === null || !Number.isFinite(s.tracesPerSecond) ? null : Math.min(100_000, Math.max(0.1, s.tracesPerSecond)),
     errorRateScale: Number.isFinite(s.errorRateScale) ? Math.min(50, Math.max(0, s.errorRateScale)) : 1,
   };
+}
+
+function timeOfDay(): string {
+  const d = new Date();
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/** Why a load gave no spans (each file's own reason when it has one), and what is shown instead. */
+function emptyLoadMessage(label: string, dataset: DatasetInfo, kept: string | null): string {
+  const reasons = dataset.files.filter((f) => f.fatal).map((f) => `${f.name}: ${f.fatal}`);
+  const why = reasons.length > 0 ? reasons.join('; ') : `No spans could be read from ${label}`;
+  return `${why}. ${kept ? `The previous traces (${kept}) are kept.` : 'Choose trace files (OTLP JSON or protobuf, JSON Lines, Jaeger, Zipkin) or a generated scenario.'}`;
 }
 
 function blockedMessage(blocking: readonly string[]): string {

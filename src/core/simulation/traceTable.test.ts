@@ -55,4 +55,13 @@ describe('traceTable: per-trace results as transferable columns', () => {
     expect(traceIdAt(table, 0)).toBe('0000000000000000000000000000000a');
     expect(traceIdAt(table, 1)).toBe('5b8efff798038103d269b633813fc60c');
   });
+
+  it('keeps every policy that sampled a trace, past the 32nd too', () => {
+    const policies = Array.from({ length: 70 }, (_, i) => ({ policy: `p${i}`, verdict: (i % 33 === 1 ? 'Sampled' : 'NotSampled') as 'Sampled' | 'NotSampled', detail: '' }));
+    const table = buildTraceTable([outcome(0, { policies }), outcome(1, { policies: [] })]);
+    const moved = structuredClone(table, { transfer: traceTableBuffers(table) });
+    expect(moved.policyWords).toBe(3);
+    expect(traceRowAt(moved, 0).sampledBy).toEqual(['p1', 'p34', 'p67']);
+    expect(traceRowAt(moved, 1).sampledBy).toEqual([]);
+  });
 });

@@ -15,8 +15,10 @@ export interface TraceTable {
   readonly count: number;
   /** Interned strings; index 0 is always ''. */
   readonly strings: readonly string[];
-  /** Policy names (`samplerId`-less, in verdict order) whose bit i is set in `sampledBy`. */
+  /** Policy names (`samplerId`-less, in order of first appearance); policy i is bit i of a trace's `sampledBy` words. */
   readonly policies: readonly string[];
+  /** 32-bit words per trace in `sampledBy`: ceil(policies / 32), at least 1. */
+  readonly policyWords: number;
   /** 4 big-endian words per trace. */
   readonly traceIdWords: Uint32Array;
   /** Index into `DECISIONS`. */
@@ -31,7 +33,11 @@ export interface TraceTable {
   readonly rootName: Uint32Array;
   /** String index of `decidedBy` (0: nobody, e.g. kept without a sampler). */
   readonly decidedBy: Uint32Array;
-  /** Bit i: policy i's verdict was Sampled (first 32 policies). */
+  /**
+   * `policyWords` words per trace: bit (i % 32) of word `t * policyWords + (i >> 5)` is set when
+   * policy i's verdict on trace t was Sampled. A bit set rather than one mask so a config with any
+   * number of policies filters exactly (a 32-bit mask silently lost policy 33 onwards).
+   */
   readonly sampledBy: Uint32Array;
 }
 
@@ -74,12 +80,23 @@ export function buildTraceTable(traces: readonly TraceOutcome[]): TraceTable {
     }
     return i;
   };
+  // Policies first, so the bit set's width is known before it is filled.
   const policies: string[] = [];
   const policyIndex = new Map<string, number>();
+  for (const o of traces) {
+    for (const p of o.policies) {
+      if (!policyIndex.has(p.policy)) {
+        policyIndex.set(p.policy, policies.length);
+        policies.push(p.policy);
+      }
+    }
+  }
+  const policyWords = Math.max(1, Math.ceil(policies.length / 32));
   const table = {
     count: n,
     strings,
     policies,
+    policyWords,
     traceIdWords: new Uint32Array(n * 4),
     decision: new Uint8Array(n),
     durationMs: new Float64Array(n),
@@ -90,7 +107,7 @@ export function buildTraceTable(traces: readonly TraceOutcome[]): TraceTable {
     rootService: new Uint32Array(n),
     rootName: new Uint32Array(n),
     decidedBy: new Uint32Array(n),
-    sampledBy: new Uint32Array(n),
+    sampledBy: new Uint32Array(n * policyWords),
   };
   for (let t = 0; t < n; t++) {
     const o = traces[t]!;
@@ -104,17 +121,11 @@ export function buildTraceTable(traces: readonly TraceOutcome[]): TraceTable {
     table.rootService[t] = intern(o.rootService);
     table.rootName[t] = intern(o.rootName);
     table.decidedBy[t] = intern(o.decidedBy ?? '');
-    let mask = 0;
     for (const p of o.policies) {
-      let i = policyIndex.get(p.policy);
-      if (i === undefined) {
-        i = policies.length;
-        policies.push(p.policy);
-        policyIndex.set(p.policy, i);
-      }
-      if (p.verdict === 'Sampled' && i < 32) mask |= 1 << i;
+      if (p.verdict !== 'Sampled') continue;
+      const i = policyIndex.get(p.policy)!;
+      table.sampledBy[t * policyWords + (i >>> 5)]! |= 1 << (i & 31);
     }
-    table.sampledBy[t] = mask >>> 0;
   }
   return table;
 }
@@ -146,11 +157,15 @@ export function traceIdAt(table: TraceTable, t: number): string {
   return s;
 }
 
+/** True when policy `i` (an index into `table.policies`) sampled row `t`. */
+export function sampledByPolicy(table: TraceTable, t: number, i: number): boolean {
+  return (table.sampledBy[t * table.policyWords + (i >>> 5)]! & (1 << (i & 31))) !== 0;
+}
+
 /** Policies whose verdict on row `t` was Sampled. */
 export function sampledPoliciesAt(table: TraceTable, t: number): string[] {
-  const mask = table.sampledBy[t]!;
   const out: string[] = [];
-  for (let i = 0; i < table.policies.length && i < 32; i++) if (mask & (1 << i)) out.push(table.policies[i]!);
+  for (let i = 0; i < table.policies.length; i++) if (sampledByPolicy(table, t, i)) out.push(table.policies[i]!);
   return out;
 }
 

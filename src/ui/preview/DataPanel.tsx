@@ -45,8 +45,8 @@ export function DataPanel() {
           </label>
         </legend>
         <label className="pv-field" htmlFor="pv-preset">
-          <span>Scenario</span>
-          <select id="pv-preset" value={scenario.presetId} onChange={(e) => simulation.getState().setScenario({ presetId: e.target.value, tracesPerSecond: null })}>
+          <span id="pv-preset-label">Scenario</span>
+          <select id="pv-preset" aria-labelledby="pv-preset-label" value={scenario.presetId} onChange={(e) => simulation.getState().setScenario({ presetId: e.target.value, tracesPerSecond: null })}>
             {SCENARIO_PRESETS.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.title}
@@ -78,8 +78,8 @@ export function DataPanel() {
             Choose trace files…
           </button>
           <label className="pv-field" htmlFor="pv-sample">
-            <span>Bundled sample</span>
-            <select id="pv-sample" value="" onChange={(e) => {
+            <span id="pv-sample-label">Bundled sample</span>
+            <select id="pv-sample" aria-labelledby="pv-sample-label" value="" onChange={(e) => {
               const s = BUNDLED_SAMPLES.find((x) => x.file === e.target.value);
               if (s) void simulation.getState().loadSample(s.file, sampleUrl(s.file));
             }}>

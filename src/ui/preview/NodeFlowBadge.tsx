@@ -3,6 +3,7 @@ import type { NodeFlow } from './flowOverlay';
 import { formatCompact, formatCount } from './format';
 
 function describe(flow: NodeFlow): { text: string; title: string } {
+  if (flow.error) return { text: 'failed to start', title: `${flow.error} (the Collector would not start; the preview drops what reaches it)` };
   if (!flow.simulated) return { text: 'not simulated', title: flow.note ?? 'The preview does not model this component: data passes through unchanged.' };
   if (flow.spansIn === 0 && flow.metricPoints > 0) return { text: `${formatCompact(flow.metricPoints)} pts`, title: `${formatCount(flow.metricPoints)} metric data points` };
   if (flow.kind === 'exporter') return { text: `sends ${formatCompact(flow.spansIn)} spans`, title: `Would send ${formatCount(flow.spansIn)} spans in ${formatCount(flow.tracesIn)} traces` };
@@ -18,7 +19,7 @@ function describe(flow: NodeFlow): { text: string; title: string } {
 export function NodeFlowBadge({ flow }: { flow: NodeFlow }) {
   const { text, title } = describe(flow);
   return (
-    <span className={`node-flow${flow.simulated ? '' : ' node-flow--off'}${flow.dropped > 0 ? ' node-flow--drops' : ''}`} title={title} data-testid="node-flow">
+    <span className={`node-flow${flow.error ? ' node-flow--error' : flow.simulated ? '' : ' node-flow--off'}${flow.dropped > 0 && !flow.error ? ' node-flow--drops' : ''}`} title={title} data-testid="node-flow">
       {text}
     </span>
   );

@@ -1,11 +1,29 @@
-/** The Results tab: kept share, per-policy hits, decision split, late and evicted traces, charts, and Compare. */
+/** The Results tab: kept share, per-policy hits, decision split, late and evicted traces, components the engine rejected, charts, and a link to Compare. */
 import { useMemo } from 'react';
 import { keptByService, keptByStatus, latencyHistogram, stageVolumes } from '../../core/simulation/preview/resultCharts';
 import { useSimulation } from '../app/StoreContext';
+import { useBottomTabs } from '../panels/useBottomTabs';
 import { BarChart, type BarSeries } from './BarChart';
-import { ComparePanel } from './ComparePanel';
 import { formatCount, formatMs, formatPercent } from './format';
 import { PreviewNotice } from './PreviewNotice';
+import { RunIssues } from './RunIssues';
+import { useComparison } from './useComparison';
+
+/** One line under the numbers: how they moved against the compared run, and the way to Compare. */
+function CompareLink() {
+  const tabs = useBottomTabs();
+  const { comparison, label } = useComparison();
+  return (
+    <p className="pv-compare-link">
+      {comparison
+        ? `Against ${label}: traces kept ${formatPercent(comparison.keptBefore, comparison.tracesBefore)} → ${formatPercent(comparison.keptAfter, comparison.tracesAfter)}, ${formatCount(comparison.changed.length)} traces changed decision. `
+        : 'Compare this config with the one before your edits, or with a baseline you keep. '}
+      <button type="button" className="pv-button" onClick={() => tabs.open('compare')}>
+        Open Compare
+      </button>
+    </p>
+  );
+}
 
 const percentTick = (v: number) => `${Math.round(v * 100)}%`;
 
@@ -41,6 +59,7 @@ export function ResultsPanel() {
   return (
     <div className={`pv-results${stale ? ' is-stale' : ''}`}>
       <PreviewNotice />
+      <RunIssues issues={current.result.issues} />
       <div className="pv-kpis">
         <div className="pv-kpi" data-testid="kept-traces">
           <span className="pv-kpi__value">{formatPercent(s.sampledTraces, s.inputTraces)}</span>
@@ -100,7 +119,7 @@ export function ResultsPanel() {
         <BarChart title="Kept share by status" {...charts.byStatus} yFormat={percentTick} yMax={1} />
         <BarChart title="Trace duration: kept vs not kept" {...charts.latency} />
       </div>
-      <ComparePanel />
+      <CompareLink />
     </div>
   );
 }

@@ -13,6 +13,7 @@ export function RunBar() {
   const hasResult = useSimulation((s) => s.current !== null);
   const elapsed = useSimulation((s) => s.current?.elapsedMs ?? 0);
   const dataset = useSimulation((s) => s.dataset?.label ?? null);
+  const rejected = useSimulation((s) => s.current?.result.issues.filter((i) => i.severity === 'error').length ?? 0);
   const upload = useCallback((files: File[]) => void simulation.getState().loadFiles(files.map((f) => ({ name: f.name, blob: f }))), [simulation]);
   const dragging = useFileDrop(upload);
   const busy = status === 'running' || loading !== null;
@@ -24,7 +25,7 @@ export function RunBar() {
   else if (status === 'blocked') text = 'Cannot run: config has errors';
   else if (status === 'failed') text = 'Run failed';
   else if (status === 'cancelled') text = 'Cancelled';
-  else if (hasResult) text = `Preview of ${dataset ?? 'traces'} (${elapsed.toFixed(0)} ms)`;
+  else if (hasResult) text = `Preview of ${dataset ?? 'traces'} (${elapsed.toFixed(0)} ms)${rejected > 0 ? ` · ${rejected === 1 ? 'a component' : `${rejected} components`} failed to start` : ''}`;
   else text = 'No preview yet';
   return (
     <div className="run-bar" role="group" aria-label="Preview run">
@@ -33,7 +34,7 @@ export function RunBar() {
           Drop trace files to preview them (OTLP JSON, JSON Lines, protobuf, Jaeger, Zipkin)
         </div>
       )}
-      <span className={`run-bar__status run-bar__status--${status}`} role="status" aria-live="polite" data-testid="run-status">
+      <span className={`run-bar__status run-bar__status--${status}${rejected > 0 && status === 'done' ? ' run-bar__status--failed' : ''}`} role="status" aria-live="polite" data-testid="run-status" title={text}>
         {text}
         {stale && hasResult && !busy ? ' · result is stale' : ''}
       </span>

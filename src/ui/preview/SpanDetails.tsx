@@ -18,7 +18,7 @@ function Pairs({ pairs, label }: { pairs: readonly (readonly [string, string])[]
 
 export function SpanDetails({ span, resource }: { span: TraceDetailSpan; resource: { service: string; attributes: readonly [string, string][] } | undefined }) {
   return (
-    <aside className="pv-span" aria-label="Span details">
+    <aside className="pv-span" aria-label="Span details" tabIndex={0}>
       <h4>{span.name}</h4>
       <p className="pv-muted">
         {span.service} · {span.kind.replace('SPAN_KIND_', '').toLowerCase()} · +{formatMs(span.startMs)} · {formatMs(span.durationMs)}

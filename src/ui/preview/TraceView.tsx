@@ -1,21 +1,16 @@
 /** One trace: why it was kept or not (each policy's verdict with the value it judged), a virtualised waterfall, and the selected span's details. */
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { waterfallLayout } from '../../core/simulation/preview/waterfallLayout';
 import type { TraceDetail } from '../../core/simulation/preview/traceDetail';
 import { useSimulation, useStores } from '../app/StoreContext';
-import { DECISION_LABELS, formatCount, formatMs } from './format';
+import { componentOf, DECISION_LABELS, formatCount, formatMs, VERDICT_LABELS } from './format';
 import { SpanDetails } from './SpanDetails';
 
 const ROW = 22;
 
-/** `lane:traces:processors:tail_sampling` → `tail_sampling` (the engine names samplers by node key). */
-function componentOf(key: string | null): string | null {
-  return key === null ? null : key.slice(key.lastIndexOf(':') + 1);
-}
-
 function decisionSentence(t: TraceDetail): string {
-  const decidedBy = componentOf(t.decidedBy);
+  const decidedBy = componentOf(t.decidedBy) || null;
   const sampledBy = t.policies.filter((p) => p.verdict === 'Sampled').map((p) => p.policy);
   if (t.evicted) return 'Evicted before a decision: num_traces was full, so the oldest trace was dropped undecided.';
   if (t.policies.length === 0) {
@@ -27,51 +22,91 @@ function decisionSentence(t: TraceDetail): string {
   return `Not sampled by ${decidedBy ?? 'the tail sampler'}: no policy matched.`;
 }
 
-export function TraceView() {
+export interface TraceViewProps {
+  /** Changes when focus should move here (the trace was opened from Compare). */
+  readonly focusKey?: number | null;
+  readonly onClose?: () => void;
+  /** Its decision in the compared run, when that differs from the current one. */
+  readonly before?: string | null;
+  readonly comparedWith?: string;
+  /** A visible label for the close button (when the trace view takes the whole panel), or null for ×. */
+  readonly closeLabel?: string | null;
+}
+
+export function TraceView({ focusKey = null, onClose, before = null, comparedWith, closeLabel = null }: TraceViewProps) {
   const { simulation } = useStores();
   const trace = useSimulation((s) => s.trace);
   const loading = useSimulation((s) => s.traceLoading);
   const [selectedSpan, setSelectedSpan] = useState(0);
   const rows = useMemo(() => (trace ? waterfallLayout(trace.spans) : []), [trace]);
   const scroller = useRef<HTMLDivElement>(null);
+  const section = useRef<HTMLElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 16 });
+  const close = onClose ?? (() => simulation.getState().selectTrace(null));
 
-  const close = (
-    <button type="button" className="pv-button pv-close" aria-label="Close trace view" onClick={() => simulation.getState().selectTrace(null)}>
+  useEffect(() => {
+    if (focusKey !== null) section.current?.focus();
+  }, [focusKey]);
+
+  const sectionProps = {
+    ref: section,
+    className: 'pv-trace',
+    'aria-label': 'Trace view',
+    tabIndex: -1,
+    onKeyDown: (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        close();
+      }
+    },
+  };
+  const closeButton = closeLabel ? (
+    <button type="button" className="pv-button pv-back" onClick={close} title="Back to the trace list (Esc)">
+      {closeLabel}
+    </button>
+  ) : (
+    <button type="button" className="pv-button pv-close" aria-label="Close trace view" title="Close (Esc)" onClick={close}>
       ×
     </button>
   );
   if (!trace) {
     return (
-      <section className="pv-trace" aria-label="Trace view">
+      <section {...sectionProps}>
         <header className="pv-trace__head">
+          {closeLabel && closeButton}
           <span className="pv-muted">{loading ? 'Loading the trace…' : 'This trace is not available.'}</span>
-          {close}
+          {!closeLabel && closeButton}
         </header>
       </section>
     );
   }
   const span = trace.spans[selectedSpan] ?? trace.spans[0];
   return (
-    <section className="pv-trace" aria-label="Trace view">
+    <section {...sectionProps}>
       <header className="pv-trace__head">
+        {closeLabel && closeButton}
         <span className={`pv-dot pv-dot--${trace.decision}`} />
-        <strong data-testid="trace-decision">{DECISION_LABELS[trace.decision]}</strong>
-        <code className="pv-trace__id">{trace.traceId}</code>
-        <span className="pv-muted">
+        <strong className="pv-trace__decision" data-testid="trace-decision">{DECISION_LABELS[trace.decision]}</strong>
+        <code className="pv-trace__id" title={trace.traceId} data-testid="trace-id">{trace.traceId}</code>
+        <span className="pv-muted pv-trace__size">
           {formatCount(trace.spans.length)} spans · {formatMs(trace.durationMs)}
           {trace.lateSpans ? ` · ${trace.lateSpans} late spans` : ''}
         </span>
-        {close}
+        {!closeLabel && closeButton}
       </header>
-      <div className="pv-trace__why" aria-label="Why this decision">
+      <div className="pv-trace__why" role="group" aria-label="Why this decision">
+        {before !== null && (
+          <p className="pv-trace__changed" data-testid="trace-changed">
+            Decision changed: {DECISION_LABELS[before]} with {comparedWith ?? 'the compared config'}, {DECISION_LABELS[trace.decision]} now.
+          </p>
+        )}
         <p data-testid="trace-reason">{decisionSentence(trace)}</p>
         {trace.policies.length > 0 && (
           <ol className="pv-verdicts" aria-label="Policy verdicts">
-            {trace.policies.map((p) => (
-              <li key={p.policy} className={`pv-verdict pv-verdict--${p.verdict}`}>
+            {trace.policies.map((p, i) => (
+              <li key={`${i}:${p.policy}`} className={`pv-verdict pv-verdict--${p.verdict}`}>
                 <span className="pv-verdict__policy">{p.policy}</span>
-                <span className="pv-verdict__verdict">{p.verdict}</span>
+                <span className="pv-verdict__verdict">{VERDICT_LABELS[p.verdict] ?? p.verdict}</span>
                 <span className="pv-verdict__detail">{p.detail}</span>
               </li>
             ))}
@@ -107,9 +142,9 @@ export function TraceView() {
                   </span>
                   <span className="pv-wf-track">
                     <span className="pv-wf-bar" style={{ left: `${row.left * 100}%`, width: `max(2px, ${row.width * 100}%)` }} />
-                    <span className="pv-wf-time">
-                      +{formatMs(s.startMs)} · {formatMs(s.durationMs)}
-                    </span>
+                  </span>
+                  <span className="pv-wf-time">
+                    +{formatMs(s.startMs)} · {formatMs(s.durationMs)}
                   </span>
                 </div>
               );

@@ -1,45 +1,120 @@
 /** The Traces tab: a filterable, sortable, virtualised list of every trace and what became of it; a row opens the trace view. */
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { filterTraces, NO_FILTER, rootServices, sortTraces, type TraceFilter, type TraceSort, type TraceSortKey } from '../../core/simulation/preview/filterTraces';
+import { filterTraces, rootServices, sortTraces, type TraceFilter, type TraceSortKey } from '../../core/simulation/preview/filterTraces';
 import { traceRowAt } from '../../core/simulation/traceTable';
 import { useSimulation, useStores } from '../app/StoreContext';
-import { DECISION_LABELS, formatCount, formatMs } from './format';
+import { useBottomTabs } from '../panels/useBottomTabs';
+import { onlyRows } from './comparison';
+import { componentOf, DECISION_LABELS, formatCount, formatMs } from './format';
 import { PreviewNotice } from './PreviewNotice';
 import { TraceView } from './TraceView';
+import { useComparison } from './useComparison';
+import { useElementWidth } from './useElementWidth';
 
-const COLUMNS: { key: TraceSortKey; label: string; className: string }[] = [
-  { key: 'traceId', label: 'Trace id', className: 'pv-col-id' },
-  { key: 'decision', label: 'Decision', className: 'pv-col-decision' },
-  { key: 'service', label: 'Root service', className: 'pv-col-service' },
-  { key: 'name', label: 'Root span', className: 'pv-col-name' },
-  { key: 'duration', label: 'Duration', className: 'pv-col-num' },
-  { key: 'spans', label: 'Spans', className: 'pv-col-num' },
-  { key: 'exported', label: 'Exported', className: 'pv-col-num' },
-  { key: 'decidedBy', label: 'Kept by', className: 'pv-col-policy' },
+interface Column {
+  readonly key: TraceSortKey | 'sampledBy';
+  readonly label: string;
+  readonly className: string;
+  /** Shown while a trace is open beside the list (the narrow layout). */
+  readonly narrow: boolean;
+}
+
+const COLUMNS: readonly Column[] = [
+  { key: 'traceId', label: 'Trace id', className: 'pv-col-id', narrow: true },
+  { key: 'decision', label: 'Decision', className: 'pv-col-decision', narrow: true },
+  { key: 'service', label: 'Root service', className: 'pv-col-service', narrow: false },
+  { key: 'name', label: 'Root span', className: 'pv-col-name', narrow: false },
+  { key: 'duration', label: 'Duration', className: 'pv-col-num', narrow: true },
+  { key: 'spans', label: 'Spans', className: 'pv-col-num', narrow: true },
+  { key: 'exported', label: 'Exported', className: 'pv-col-num', narrow: false },
+  { key: 'decidedBy', label: 'Decided by', className: 'pv-col-decider', narrow: false },
+  // Not sortable: the table keeps which policies sampled a trace as a bit set, not as text.
+  { key: 'sampledBy', label: 'Sampled by policy', className: 'pv-col-policy', narrow: false },
 ];
 
+/** Numbers sort largest first on the first click; text and ids A → Z. */
+const NUMERIC: ReadonlySet<TraceSortKey> = new Set(['duration', 'spans', 'exported']);
+
 const ROW_HEIGHT = 26;
+/** Below this list width the text columns give way to the numbers (every column needs ~720 px). */
+const WIDE_LIST = 720;
+/** Below this panel width an open trace takes the whole panel (list and trace view side by side need ~760 px). */
+const SIDE_BY_SIDE = 760;
+
+/**
+ * How many of the table's policies the policy filter can answer for. A table whose sampled-by
+ * column is one 32-bit mask per trace (no `policyWords`) knows only the first 32; with the bit
+ * set (`policyWords` words per trace) it knows all of them.
+ */
+function filterablePolicies(table: { readonly policies: readonly string[] }): number {
+  return 'policyWords' in table ? table.policies.length : Math.min(32, table.policies.length);
+}
 
 export function TracesPanel() {
   const { simulation } = useStores();
+  const tabs = useBottomTabs();
   const current = useSimulation((s) => s.current);
   const selectedRow = useSimulation((s) => s.selectedRow);
-  const [filter, setFilter] = useState<TraceFilter>(NO_FILTER);
-  const [sort, setSort] = useState<TraceSort>({ key: 'index', descending: false });
+  const { filter, sort, changedOnly } = tabs.list;
+  const compared = useComparison();
+  const changed = compared.comparison;
   const table = current?.table ?? null;
   const services = useMemo(() => (table ? rootServices(table) : []), [table]);
-  const rows = useMemo(() => (table ? sortTraces(table, filterTraces(table, filter), sort) : new Uint32Array(0)), [table, filter, sort]);
+  const rows = useMemo(() => {
+    if (!table) return new Uint32Array(0);
+    const filtered = filterTraces(table, filter);
+    return sortTraces(table, changedOnly ? onlyRows(filtered, changed?.changedRows ?? new Uint32Array(0), table.count) : filtered, sort);
+  }, [table, filter, sort, changedOnly, changed]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const [focusKey, setFocusKey] = useState<number | null>(null);
+  const handled = useRef(0);
+  const panel = useRef<HTMLDivElement>(null);
+  const panelWidth = useElementWidth(panel);
+
+  // Compare asked for a trace: scroll it into view and move focus to its trace view.
+  const reveal = tabs.reveal;
+  useEffect(() => {
+    if (!reveal || reveal.seq === handled.current || !table) return;
+    handled.current = reveal.seq;
+    const at = rows.indexOf(reveal.row);
+    if (at >= 0) virtualizer.scrollToIndex(at, { align: 'center' });
+    setFocusKey(reveal.seq);
+  }, [reveal, rows, table, virtualizer]);
 
   if (!table) return <PreviewNotice empty="The preview has not run yet." />;
-  const set = (change: Partial<TraceFilter>) => setFilter((f) => ({ ...f, ...change }));
-  const toggleSort = (key: TraceSortKey) => setSort((s) => (s.key === key ? { key, descending: !s.descending } : { key, descending: key === 'duration' || key === 'spans' || key === 'exported' }));
+  const open = selectedRow !== null;
+  // 0: not measured yet (first paint), laid out as wide.
+  const stacked = open && panelWidth > 0 && panelWidth < SIDE_BY_SIDE;
+  const narrowList = open || (panelWidth > 0 && panelWidth < WIDE_LIST);
+  const set = (change: Partial<TraceFilter>) => tabs.setList({ filter: { ...filter, ...change } });
+  const toggleSort = (key: TraceSortKey) => tabs.setList({ sort: sort.key === key ? { key, descending: !sort.descending } : { key, descending: NUMERIC.has(key) } });
+  const columns = narrowList ? COLUMNS.filter((c) => c.narrow) : COLUMNS;
+
+  const focusPosition = (position: number) => {
+    if (position < 0 || position >= rows.length) return;
+    virtualizer.scrollToIndex(position);
+    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-position="${position}"]`)?.focus());
+  };
+  const onRowKey = (e: KeyboardEvent<HTMLDivElement>, position: number, index: number) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      simulation.getState().selectTrace(index);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      focusPosition(position + (e.key === 'ArrowDown' ? 1 : -1));
+    }
+  };
+  const closeTrace = () => {
+    const row = selectedRow;
+    simulation.getState().selectTrace(null);
+    if (row !== null) focusPosition(rows.indexOf(row));
+  };
 
   return (
-    <div className={`pv-traces${selectedRow !== null ? ' has-selection' : ''}`}>
-      <div className="pv-traces__list">
+    <div ref={panel} className={`pv-traces${open ? ' has-selection' : ''}${narrowList ? ' is-narrow' : ''}${stacked ? ' is-stacked' : ''}`}>
+      <div className="pv-traces__list" hidden={stacked}>
         <div className="pv-filters" role="group" aria-label="Filter traces">
           <select aria-label="Decision" value={filter.decision} onChange={(e) => set({ decision: e.target.value as TraceFilter['decision'] })}>
             <option value="all">All decisions</option>
@@ -47,49 +122,99 @@ export function TracesPanel() {
             <option value="not_sampled">Not sampled</option>
             <option value="dropped">Dropped</option>
           </select>
-          <select aria-label="Policy" value={filter.policy} onChange={(e) => set({ policy: e.target.value })}>
+          <select aria-label="Policy" value={filter.policy} onChange={(e) => set({ policy: e.target.value })} disabled={table.policies.length === 0} title={table.policies.length === 0 ? 'No tail-sampling policy in this config' : undefined}>
             <option value="">Any policy</option>
-            {table.policies.map((p) => (
-              <option key={p} value={p}>
+            {table.policies.map((p, i) => (
+              <option key={p} value={p} disabled={i >= filterablePolicies(table)}>
                 Sampled by {p}
+                {i >= filterablePolicies(table) ? ' (not filterable: over 32 policies)' : ''}
               </option>
             ))}
           </select>
           <select aria-label="Service" value={filter.service} onChange={(e) => set({ service: e.target.value })}>
-            <option value="">Any service</option>
+            <option value="">Any root service</option>
             {services.map((s) => (
               <option key={s} value={s}>
                 {s || '(no service)'}
               </option>
             ))}
           </select>
-          <select aria-label="Status" value={filter.error} onChange={(e) => set({ error: e.target.value as TraceFilter['error'] })}>
-            <option value="all">Errors and ok</option>
-            <option value="error">With errors</option>
+          <select aria-label="Errors" value={filter.error} onChange={(e) => set({ error: e.target.value as TraceFilter['error'] })}>
+            <option value="all">With or without errors</option>
+            <option value="error">With an error span</option>
             <option value="ok">Without errors</option>
           </select>
-          <input type="number" aria-label="Minimum duration (ms)" placeholder="min ms" min={0} value={filter.minDurationMs || ''} onChange={(e) => set({ minDurationMs: Number(e.target.value) || 0 })} />
-          <input type="search" aria-label="Trace id" placeholder="trace id" value={filter.traceId} onChange={(e) => set({ traceId: e.target.value })} />
-          <span className="pv-muted" data-testid="trace-count">
+          <label className="pv-filter-field">
+            <span>Duration ≥</span>
+            <input type="number" aria-label="Minimum duration (ms)" min={0} value={filter.minDurationMs || ''} onChange={(e) => set({ minDurationMs: Math.max(0, Number(e.target.value) || 0) })} />
+            <span>ms</span>
+          </label>
+          <input type="search" aria-label="Trace id" placeholder="trace id starts with…" value={filter.traceId} onChange={(e) => set({ traceId: e.target.value })} />
+          {(changedOnly || changed) && (
+            <label className="pv-filter-field" title={changed ? `Traces whose decision differs from ${compared.label}` : (compared.why ?? '')}>
+              <input type="checkbox" checked={changedOnly} disabled={!changed && !changedOnly} onChange={(e) => tabs.setList({ changedOnly: e.target.checked })} />
+              <span>Decision changed{changed ? ` (${formatCount(changed.changedRows.length)})` : ''}</span>
+            </label>
+          )}
+          <span className="pv-muted pv-filters__count" data-testid="trace-count" role="status">
             {formatCount(rows.length)} of {formatCount(table.count)} traces
           </span>
         </div>
         <div className="pv-grid" role="table" aria-label="Traces" aria-rowcount={rows.length + 1}>
-          <div className="pv-grid__head" role="row">
-            {COLUMNS.map((c) => (
-              <span key={c.key} role="columnheader" className={c.className} aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-                <button type="button" className="pv-sort" onClick={() => toggleSort(c.key)}>
-                  {c.label}
-                  {sort.key === c.key ? (sort.descending ? ' ▾' : ' ▴') : ''}
-                </button>
-              </span>
-            ))}
+          <div className="pv-grid__head" role="row" aria-rowindex={1}>
+            {columns.map((c) => {
+              const key = c.key;
+              if (key === 'sampledBy') {
+                return (
+                  <span key={key} role="columnheader" className={`${c.className} pv-col-head`}>
+                    {c.label}
+                  </span>
+                );
+              }
+              return (
+                <span key={key} role="columnheader" className={c.className} aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+                  <button type="button" className="pv-sort" onClick={() => toggleSort(key)} title={`Sort by ${c.label.toLowerCase()}`}>
+                    {c.label}
+                    <span aria-hidden="true">{sort.key === key ? (sort.descending ? ' ▾' : ' ▴') : ''}</span>
+                  </button>
+                </span>
+              );
+            })}
           </div>
           <div ref={scroller} className="pv-grid__body" role="rowgroup">
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {virtualizer.getVirtualItems().map((item) => {
                 const index = rows[item.index]!;
                 const row = traceRowAt(table, index);
+                const was = changedOnly && !narrowList ? changed?.beforeByRow.get(index) : undefined;
+                const cells: Record<Column['key'], ReactNode> = {
+                  index: null,
+                  traceId: row.traceId,
+                  decision: (
+                    <>
+                      <span className={`pv-dot pv-dot--${row.decision}`} /> {DECISION_LABELS[row.decision]}
+                      {row.evicted ? ' (evicted)' : ''}
+                      {was !== undefined && <span className="pv-muted"> (was {DECISION_LABELS[was]})</span>}
+                    </>
+                  ),
+                  service: row.rootService,
+                  name: (
+                    <>
+                      {row.hasError && (
+                        <span className="pv-error-mark" title="has an error span" aria-label="has an error span">
+                          !
+                        </span>
+                      )}
+                      {row.rootName}
+                    </>
+                  ),
+                  duration: formatMs(row.durationMs),
+                  spans: formatCount(row.spanCount),
+                  exported: formatCount(row.exportedSpans),
+                  decidedBy: componentOf(row.decidedBy),
+                  sampledBy: row.sampledBy.join(', '),
+                };
+                const titles: Partial<Record<Column['key'], string>> = { traceId: row.traceId, name: row.rootName, decidedBy: row.decidedBy, sampledBy: row.sampledBy.join(', ') };
                 return (
                   <div
                     key={item.key}
@@ -100,48 +225,24 @@ export function TracesPanel() {
                     className={`pv-grid__row pv-decision--${row.decision}${selectedRow === index ? ' is-selected' : ''}`}
                     style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                     onClick={() => simulation.getState().selectTrace(index)}
-                    onKeyDown={(e) => {
-                      if (e.key === 'Enter' || e.key === ' ') {
-                        e.preventDefault();
-                        simulation.getState().selectTrace(index);
-                      }
-                    }}
+                    onKeyDown={(e) => onRowKey(e, item.index, index)}
+                    data-position={item.index}
                     data-testid="trace-row"
                   >
-                    <span role="cell" className="pv-col-id" title={row.traceId}>
-                      {row.traceId}
-                    </span>
-                    <span role="cell" className="pv-col-decision">
-                      <span className={`pv-dot pv-dot--${row.decision}`} /> {DECISION_LABELS[row.decision]}
-                      {row.evicted ? ' (evicted)' : ''}
-                    </span>
-                    <span role="cell" className="pv-col-service">
-                      {row.rootService}
-                    </span>
-                    <span role="cell" className="pv-col-name" title={row.rootName}>
-                      {row.hasError && <span className="pv-error-mark" title="has an error span">!</span>}
-                      {row.rootName}
-                    </span>
-                    <span role="cell" className="pv-col-num">
-                      {formatMs(row.durationMs)}
-                    </span>
-                    <span role="cell" className="pv-col-num">
-                      {formatCount(row.spanCount)}
-                    </span>
-                    <span role="cell" className="pv-col-num">
-                      {formatCount(row.exportedSpans)}
-                    </span>
-                    <span role="cell" className="pv-col-policy">
-                      {row.sampledBy.join(', ')}
-                    </span>
+                    {columns.map((c) => (
+                      <span key={c.key} role="cell" className={c.className} title={titles[c.key] || undefined}>
+                        {cells[c.key]}
+                      </span>
+                    ))}
                   </div>
                 );
               })}
             </div>
           </div>
         </div>
+        {rows.length === 0 && <p className="pv-muted pv-empty pv-traces__none">{changedOnly && !changed ? compared.why : 'No trace matches these filters.'}</p>}
       </div>
-      {selectedRow !== null && <TraceView key={selectedRow} />}
+      {selectedRow !== null && <TraceView key={selectedRow} focusKey={focusKey} onClose={closeTrace} closeLabel={stacked ? '← All traces' : null} before={changed?.beforeByRow.get(selectedRow) ?? null} comparedWith={compared.label} />}
     </div>
   );
 }

@@ -15,6 +15,8 @@ export interface NodeFlow {
   readonly simulated: boolean;
   readonly kind: string;
   readonly note: string | null;
+  /** Why the engine refused to build the component (it then drops what it gets), if it did. */
+  readonly error: string | null;
 }
 
 export interface EdgeFlow {
@@ -45,6 +47,7 @@ export function flowOverlay(result: RunSummary, stale: boolean): FlowOverlay {
       simulated: n.simulated,
       kind: n.kind,
       note: n.errors[0] ?? n.notes[0] ?? null,
+      error: n.errors[0] ?? null,
     });
   }
   const volume = (e: { spans: number; metricPoints: number }) => Math.max(e.spans, e.metricPoints);

@@ -28,3 +28,18 @@ export function formatMs(ms: number): string {
 }
 
 export const DECISION_LABELS: Record<string, string> = { sampled: 'sampled', not_sampled: 'not sampled', dropped: 'dropped' };
+
+/** `lane:traces:processors:tail_sampling` → `tail_sampling` (the engine names deciders by graph node key). */
+export function componentOf(key: string | null): string {
+  return key ? key.slice(key.lastIndexOf(':') + 1) : '';
+}
+
+/** A tail-sampling verdict in words, e.g. `NotSampled` → `not sampled`. */
+export const VERDICT_LABELS: Record<string, string> = {
+  Sampled: 'sampled',
+  NotSampled: 'not sampled',
+  Dropped: 'dropped',
+  Error: 'error',
+  InvertSampled: 'sampled (inverted)',
+  InvertNotSampled: 'not sampled (inverted)',
+};

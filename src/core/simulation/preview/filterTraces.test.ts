@@ -46,6 +46,21 @@ describe('filterTraces and sortTraces', () => {
     expect([...sortTraces(table, all, { key: 'decision', descending: false })]).toEqual([0, 3, 1, 2]);
   });
 
+  it('filters by any policy of a config with 40 (the 35th as exactly as the 1st)', () => {
+    const names = Array.from({ length: 40 }, (_, i) => `p${i + 1}`);
+    // Trace k is sampled by policy k (k < 40) and, every third trace, by policy 35 too.
+    const wide = buildTraceTable(
+      Array.from({ length: 60 }, (_, k) =>
+        t(k, { decision: 'sampled', policies: names.map((policy, i) => ({ policy, verdict: i === k % 40 || (i === 34 && k % 3 === 0) ? 'Sampled' : 'NotSampled', detail: '' })) }),
+      ),
+    );
+    expect(wide.policies).toHaveLength(40);
+    const expected35 = Array.from({ length: 60 }, (_, k) => k).filter((k) => k % 40 === 34 || k % 3 === 0);
+    expect([...filterTraces(wide, { ...NO_FILTER, policy: 'p35' })]).toEqual(expected35);
+    expect([...filterTraces(wide, { ...NO_FILTER, policy: 'p40' })]).toEqual([39]);
+    expect([...filterTraces(wide, { ...NO_FILTER, policy: 'p1' })]).toEqual([0, 40]);
+  });
+
   it('handles 100,000 rows quickly', () => {
     const big = buildTraceTable(Array.from({ length: 100_000 }, (_, i) => t(i, { durationMs: (i * 7919) % 1000, decision: i % 10 ? 'not_sampled' : 'sampled' })));
     const started = performance.now();
