@@ -10,18 +10,26 @@ import type { DataSource, DatasetInfo, LoadProgress, RunInput, RunProgress, RunS
 import type { SimulationRequest, SimulationResponse } from './simulationProtocol';
 
 export interface RunOutcome {
+  /** Names this run in `trace` requests (the engine answers from the run a row belongs to). */
+  readonly runId: number;
   readonly result: RunSummary;
   readonly table: TraceTable;
   readonly elapsedMs: number;
 }
 
 export interface SimulationClient {
-  /** Replaces the engine's traces. Resolves null when cancelled or superseded. */
+  /**
+   * Replaces the engine's traces, unless nothing could be read (`spans: 0`): the engine then keeps
+   * the traces it had. Resolves null when cancelled or superseded.
+   */
   load(source: DataSource, onProgress?: (p: LoadProgress) => void): Promise<DatasetInfo | null>;
   /** Runs a config over the loaded traces. Resolves null when cancelled or superseded; rejects on an engine error. */
   run(input: RunInput, onProgress?: (p: RunProgress) => void): Promise<RunOutcome | null>;
-  /** One trace of the last completed run, by table row. Resolves null when superseded or unknown. */
-  trace(row: number): Promise<TraceDetail | null>;
+  /**
+   * One trace of a completed run (`RunOutcome.runId`), by its table row. Resolves null when
+   * superseded or the row is unknown; rejects when the engine no longer holds that run.
+   */
+  trace(runId: number, row: number): Promise<TraceDetail | null>;
   /** Cancels the load or run in progress (its promise resolves null). */
   cancel(): void;
   dispose(): void;
@@ -58,7 +66,7 @@ export function createSimulationClient(send: (request: SimulationRequest) => voi
       case 'loaded':
         return settle(reply.requestId, reply.dataset);
       case 'run-done':
-        return settle(reply.requestId, { result: reply.result, table: reply.table, elapsedMs: reply.elapsedMs } satisfies RunOutcome);
+        return settle(reply.requestId, { runId: reply.requestId, result: reply.result, table: reply.table, elapsedMs: reply.elapsedMs } satisfies RunOutcome);
       case 'trace':
         return settle(reply.requestId, reply.detail);
       case 'cancelled':
@@ -86,13 +94,13 @@ export function createSimulationClient(send: (request: SimulationRequest) => voi
     run(input, onProgress) {
       return startJob<RunOutcome>((requestId) => ({ type: 'run', requestId, input }), onProgress as ((p: never) => void) | undefined);
     },
-    trace(row) {
+    trace(runId, row) {
       if (traceId) settle(traceId, null);
       const id = ++nextId;
       traceId = id;
       return new Promise<TraceDetail | null>((resolve, reject) => {
         waiters.set(id, { kind: 'trace', resolve: resolve as (v: unknown) => void, reject });
-        send({ type: 'trace', requestId: id, row });
+        send({ type: 'trace', requestId: id, runId, row });
       });
     },
     cancel() {

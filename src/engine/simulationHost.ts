@@ -28,6 +28,14 @@ export interface HostOptions {
 
 class Cancelled extends Error {}
 
+/** Completed runs the host keeps answering trace requests for (the current and a baseline). */
+const KEPT_RUNS = 2;
+
+interface CompletedRun {
+  readonly outcomes: readonly TraceOutcome[];
+  readonly dataset: Dataset;
+}
+
 interface Dataset {
   readonly store: SpanStore;
   readonly info: DatasetInfo;
@@ -40,8 +48,12 @@ export function createSimulationHost(options: HostOptions) {
   let dataset: Dataset | null = null;
   let active = 0;
   const cancelled = new Set<number>();
-  /** The last completed run: its outcomes (for verdicts) and the dataset it ran on. */
-  let lastRun: { outcomes: readonly TraceOutcome[]; dataset: Dataset } | null = null;
+  /**
+   * The last completed runs by request id (newest last): their outcomes (for verdicts) and the
+   * dataset each ran on. A trace request names its run, so a row is never explained with another
+   * run's verdicts; two are kept because the page shows a kept baseline's run beside the current one.
+   */
+  const runs = new Map<number, CompletedRun>();
 
   const checkpoint = async (requestId: number) => {
     await yieldNow();
@@ -114,7 +126,12 @@ export function createSimulationHost(options: HostOptions) {
       const blob = await options.fetchBytes(source.url);
       next = await ingest(requestId, [{ name: source.name, blob }], `sample ${source.name}`);
     }
-    dataset = next;
+    // Nothing readable (a wrong file kind, an empty file): keep the traces already loaded, so the
+    // result on screen still describes the engine's data; the page reports why from `info`.
+    if (next.info.spans > 0 || !dataset) {
+      dataset = next;
+      runs.clear(); // their rows are of the old traces, which the page no longer shows
+    }
     post({ type: 'loaded', requestId, dataset: next.info }, []);
   }
 
@@ -136,7 +153,8 @@ export function createSimulationHost(options: HostOptions) {
       if (next.done) {
         const { traces, decisionRecords: _records, debugOutput: _debug, ...summary } = next.value.result;
         const table = buildTraceTable(traces);
-        lastRun = { outcomes: traces, dataset: ran };
+        runs.set(requestId, { outcomes: traces, dataset: ran });
+        for (const id of runs.keys()) if (runs.size > KEPT_RUNS) runs.delete(id);
         post({ type: 'run-done', requestId, result: summary, table, elapsedMs: performance.now() - started }, traceTableBuffers(table));
         return;
       }
@@ -146,10 +164,12 @@ export function createSimulationHost(options: HostOptions) {
     }
   }
 
-  function trace(requestId: number, row: number): void {
-    const outcome = lastRun?.outcomes[row];
-    if (!lastRun || !outcome) return post({ type: 'trace', requestId, detail: null }, []);
-    const ds = lastRun.dataset;
+  function trace(requestId: number, runId: number, row: number): void {
+    const ran = runs.get(runId);
+    if (!ran) throw new Error(`run ${runId} is not held by the engine any more (it was superseded, cancelled or never finished)`);
+    const outcome = ran.outcomes[row];
+    if (!outcome) return post({ type: 'trace', requestId, detail: null }, []);
+    const ds = ran.dataset;
     ds.groups ??= groupByTrace(ds.store);
     if (!ds.byTraceId) {
       const map = new Map<string, number>();
@@ -186,7 +206,7 @@ export function createSimulationHost(options: HostOptions) {
           break;
         case 'trace':
           try {
-            trace(request.requestId, request.row);
+            trace(request.requestId, request.runId, request.row);
           } catch (error) {
             post({ type: 'failure', requestId: request.requestId, message: error instanceof Error ? error.message : String(error) }, []);
           }

@@ -12,7 +12,8 @@ import type { TraceTable } from '../core/simulation/traceTable';
 export type SimulationRequest =
   | { readonly type: 'load'; readonly requestId: number; readonly source: DataSource }
   | { readonly type: 'run'; readonly requestId: number; readonly input: RunInput }
-  | { readonly type: 'trace'; readonly requestId: number; readonly row: number }
+  /** One trace of a finished run: `runId` is the `requestId` of the run whose table the row is from. */
+  | { readonly type: 'trace'; readonly requestId: number; readonly runId: number; readonly row: number }
   | { readonly type: 'cancel'; readonly requestId: number };
 
 export type SimulationResponse =
@@ -20,6 +21,7 @@ export type SimulationResponse =
   | { readonly type: 'loaded'; readonly requestId: number; readonly dataset: DatasetInfo }
   | { readonly type: 'run-progress'; readonly requestId: number; readonly progress: RunProgress }
   | { readonly type: 'run-done'; readonly requestId: number; readonly result: RunSummary; readonly table: TraceTable; readonly elapsedMs: number }
+  /** `detail` is null when the run does not have that row; a run the engine no longer holds is a `failure`. */
   | { readonly type: 'trace'; readonly requestId: number; readonly detail: TraceDetail | null }
   | { readonly type: 'cancelled'; readonly requestId: number }
   | { readonly type: 'failure'; readonly requestId: number; readonly message: string };

@@ -74,7 +74,7 @@ describe('simulationStore with the inline client', () => {
   });
 
   it('reports progress during a run', async () => {
-    const sim = createSimulationStore({ client: createInlineSimulationClient(), autoLoad: false, scenario: { traceCount: 3000 } });
+    const sim = createSimulationStore({ client: createInlineSimulationClient(), autoLoad: false, scenario: { traceCount: 3000 }, progressIntervalMs: 0 });
     const seen: number[] = [];
     sim.subscribe((s) => {
       if (s.progress) seen.push(s.progress.spansDone);

@@ -37,6 +37,8 @@ export interface RunConfig {
 export type RunStatus = 'idle' | 'waiting' | 'running' | 'done' | 'blocked' | 'failed' | 'cancelled';
 
 export interface RunSnapshot {
+  /** The engine's name for the run (trace requests name it: a row is explained by its own run). */
+  readonly runId: number;
   readonly result: RunSummary;
   readonly table: TraceTable;
   readonly text: string;
@@ -68,6 +70,10 @@ export interface SimulationState {
   readonly arrival: ArrivalChoice;
   readonly config: RunConfig | null;
   readonly status: RunStatus;
+  /**
+   * The run in progress, throttled (~4 updates a second, none that would show the same). `partial`
+   * is the newest partial summary the engine sent (it keeps it between the steps that carry none).
+   */
   readonly progress: RunProgress | null;
   /** Why the preview cannot run, or what went wrong. */
   readonly message: string | null;
@@ -103,6 +109,8 @@ export interface SimulationStoreOptions {
   readonly scenario?: Partial<ScenarioChoice>;
   /** Quiet time after an edit before rerunning (issue #7: ~600 ms). */
   readonly debounceMs?: number;
+  /** Least time between two progress updates of the state (default 250 ms; 0: every one). */
+  readonly progressIntervalMs?: number;
   /** Load the default scenario at creation (the app does; some tests do it themselves). */
   readonly autoLoad?: boolean;
 }
@@ -122,14 +130,7 @@ export function createSimulationStore(options: SimulationStoreOptions): Simulati
   let scenarioTimer: ReturnType<typeof setTimeout> | undefined;
   let seq = 0;
   let loadSeq = 0;
-  /** The last data source that gave spans: reloaded when a later load gives none (a wrong file kind). */
-  let goodSource: DataSource | null = null;
-  /**
-   * Whether the engine's last finished run is `current`'s: the engine answers trace requests from
-   * its last run, and a baseline that ran first (its run finished, the current one not yet, or
-   * cancelled) would otherwise explain the list's rows with the baseline's verdicts.
-   */
-  let engineHoldsCurrent = true;
+  const progressIntervalMs = options.progressIntervalMs ?? 250;
 
   const store = createStore<SimulationState>()((set, get) => ({
     scenario: { ...DEFAULT_SCENARIO, ...options.scenario },
@@ -242,27 +243,66 @@ export function createSimulationStore(options: SimulationStoreOptions): Simulati
     store.setState(partial);
   }
 
-  function progress(p: LoadProgress): void {
-    const loading = store.getState().loading;
-    if (loading) set({ loading: { ...loading, progress: p } });
+  /**
+   * Progress messages arrive every engine step (dozens a second); each state change re-renders and
+   * repaints what shows it. Updates go through at most every `progressIntervalMs` (the newest one
+   * is applied when the interval ends) and are skipped when nothing shown would change.
+   */
+  function throttled<P>(apply: (p: P) => void, same: (a: P, b: P) => boolean) {
+    let last = -Infinity;
+    let shown: P | null = null;
+    let pending: P | null = null;
+    let wait: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      wait = undefined;
+      const p = pending;
+      pending = null;
+      if (p === null || (shown !== null && same(shown, p))) return;
+      last = performance.now();
+      shown = p;
+      apply(p);
+    };
+    return {
+      push(p: P) {
+        pending = p;
+        if (wait !== undefined) return;
+        const due = last + progressIntervalMs - performance.now();
+        if (due <= 0) flush();
+        else wait = setTimeout(flush, due);
+      },
+      stop() {
+        if (wait !== undefined) clearTimeout(wait);
+        wait = undefined;
+        pending = null;
+      },
+    };
+  }
+
+  function loadProgress() {
+    return throttled<LoadProgress>(
+      (p) => {
+        const loading = store.getState().loading;
+        if (loading) set({ loading: { ...loading, progress: p } });
+      },
+      (a, b) => a.spans === b.spans && a.done === b.done,
+    );
   }
 
   async function load(kind: SimulationState['source'], label: string, source: DataSource): Promise<void> {
     const id = ++loadSeq;
     const before = store.getState();
     set({ loading: { label, progress: null }, loadError: null, source: kind });
+    const progress = loadProgress();
     try {
-      const dataset = await client.load(source, progress);
+      const dataset = await client.load(source, (p) => progress.push(p));
+      progress.stop();
       if (id !== loadSeq) return;
       if (!dataset) return set({ loading: null, source: before.source });
-      if (dataset.spans === 0 && goodSource && before.dataset) {
-        // Nothing readable (a wrong file kind, an empty file): the engine has already replaced
-        // its traces, so load the previous ones again; the result shown still describes them.
-        set({ loading: { label: `the previous traces (${before.dataset.label})`, progress: null } });
-        const restored = await client.load(goodSource, progress);
-        if (id !== loadSeq) return;
-        set({ loading: null, source: before.source, loadError: emptyLoadMessage(label, dataset, before.dataset.label), ...(restored ? {} : { dataset: null }) });
-        if (restored && before.current?.text !== store.getState().config?.text) await run();
+      if (dataset.spans === 0 && before.dataset) {
+        // Nothing readable (a wrong file kind, an empty file): the engine kept its traces, so the
+        // result shown still describes them; a config edited during the load runs now.
+        set({ loading: null, source: before.source, loadError: emptyLoadMessage(label, dataset, before.dataset.label) });
+        if (before.current?.text !== store.getState().config?.text) await run();
         return;
       }
       // A new dataset: the comparisons and the trace view refer to the old one.
@@ -271,9 +311,9 @@ export function createSimulationStore(options: SimulationStoreOptions): Simulati
         set({ loadError: emptyLoadMessage(label, dataset, null) });
         return;
       }
-      goodSource = source;
       await run();
     } catch (error) {
+      progress.stop();
       if (id !== loadSeq) return;
       set({ loading: null, loadError: error instanceof Error ? error.message : String(error) });
     }
@@ -305,8 +345,17 @@ export function createSimulationStore(options: SimulationStoreOptions): Simulati
     if (!s.dataset || s.loading) return;
     const runId = ++seq;
     set({ status: 'running', progress: null, message: null });
+    let partial: RunProgress['partial'];
+    const progress = throttled<RunProgress>(
+      (p) => {
+        if (runId === seq) set({ progress: p });
+      },
+      (a, b) => a.partial === b.partial && a.spansTotal === b.spansTotal && a.spansDone === b.spansDone,
+    );
     const onProgress = (p: RunProgress) => {
-      if (runId === seq) set({ progress: p });
+      if (runId !== seq) return progress.stop();
+      partial = p.partial ?? partial;
+      progress.push(partial && !p.partial ? { ...p, partial } : p);
     };
     // A kept baseline that has not run on these traces runs first, so the engine's last run
     // (which the trace view reads) is the current config's.
@@ -314,12 +363,14 @@ export function createSimulationStore(options: SimulationStoreOptions): Simulati
     if (baseline && baseline.snapshot === null && baseline.text !== config.text) {
       try {
         const b = await client.run({ text: baseline.text, env: baseline.env, exportDelayMs: s.arrival.exportDelayMs, speed: s.arrival.speed }, onProgress);
-        if (b) engineHoldsCurrent = false;
+        progress.stop();
+        partial = undefined;
         if (runId !== seq || !b) return;
         if (store.getState().baseline === baseline) {
-          set({ baseline: { ...baseline, snapshot: { result: b.result, table: b.table, text: baseline.text, elapsedMs: b.elapsedMs, seq: runId }, error: null } });
+          set({ baseline: { ...baseline, snapshot: { runId: b.runId, result: b.result, table: b.table, text: baseline.text, elapsedMs: b.elapsedMs, seq: runId }, error: null } });
         }
       } catch (error) {
+        progress.stop();
         if (runId !== seq) return;
         if (store.getState().baseline === baseline) set({ baseline: { ...baseline, error: error instanceof Error ? error.message : String(error) } });
       }
@@ -328,14 +379,14 @@ export function createSimulationStore(options: SimulationStoreOptions): Simulati
     try {
       outcome = await client.run({ text: config.text, env: config.env, exportDelayMs: s.arrival.exportDelayMs, speed: s.arrival.speed }, onProgress);
     } catch (error) {
+      progress.stop();
       if (runId !== seq) return;
       return set({ status: 'failed', progress: null, message: `The preview run failed: ${error instanceof Error ? error.message : String(error)}`, stale: store.getState().current !== null, traceLoading: false });
     }
-    if (outcome) engineHoldsCurrent = false;
+    progress.stop();
     if (runId !== seq || !outcome) return; // superseded or cancelled
-    engineHoldsCurrent = true;
     const before = store.getState();
-    const current: RunSnapshot = { result: outcome.result, table: outcome.table, text: config.text, elapsedMs: outcome.elapsedMs, seq: runId };
+    const current: RunSnapshot = { runId: outcome.runId, result: outcome.result, table: outcome.table, text: config.text, elapsedMs: outcome.elapsedMs, seq: runId };
     const previous = before.current && before.current.text !== config.text ? before.current : before.previous;
     set({ current, previous, status: 'done', progress: null, message: null, stale: false });
     const kept = store.getState().baseline;
@@ -350,14 +401,11 @@ export function createSimulationStore(options: SimulationStoreOptions): Simulati
   }
 
   async function fetchTrace(row: number): Promise<void> {
-    if (!engineHoldsCurrent) {
-      // A run in progress refetches the selection when it lands; until then (or after it was
-      // cancelled) the engine cannot explain the rows on screen.
-      const s = store.getState();
-      return set({ trace: null, traceLoading: s.status === 'running' || s.status === 'waiting' });
-    }
+    // The row is of `current`'s table: ask its run (not whichever run the engine finished last).
+    const shown = store.getState().current;
+    if (!shown) return set({ trace: null, traceLoading: false });
     try {
-      const detail = await client.trace(row);
+      const detail = await client.trace(shown.runId, row);
       if (store.getState().selectedRow !== row) return;
       set({ trace: detail, traceLoading: false });
     } catch {

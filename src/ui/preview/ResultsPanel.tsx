@@ -1,5 +1,5 @@
 /** The Results tab: kept share, per-policy hits, decision split, late and evicted traces, components the engine rejected, charts, and a link to Compare. */
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { keptByService, keptByStatus, latencyHistogram, stageVolumes } from '../../core/simulation/preview/resultCharts';
 import { useSimulation } from '../app/StoreContext';
 import { useBottomTabs } from '../panels/useBottomTabs';
@@ -28,7 +28,8 @@ function CompareLink() {
 const percentTick = (v: number) => `${Math.round(v * 100)}%`;
 
 export function ResultsPanel() {
-  const current = useSimulation((s) => s.current);
+  // Deferred: the charts for a new result render after the run's end has painted (issue #7).
+  const current = useDeferredValue(useSimulation((s) => s.current));
   const stale = useSimulation((s) => s.stale);
   const charts = useMemo(() => {
     if (!current) return null;

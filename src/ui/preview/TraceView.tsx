@@ -1,6 +1,6 @@
 /** One trace: why it was kept or not (each policy's verdict with the value it judged), a virtualised waterfall, and the selected span's details. */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { waterfallLayout } from '../../core/simulation/preview/waterfallLayout';
 import type { TraceDetail } from '../../core/simulation/preview/traceDetail';
 import { useSimulation, useStores } from '../app/StoreContext';
@@ -8,6 +8,25 @@ import { componentOf, DECISION_LABELS, formatCount, formatMs, VERDICT_LABELS } f
 import { SpanDetails } from './SpanDetails';
 
 const ROW = 22;
+/** Rows drawn before the waterfall's height is known (a tall panel shows about this many). */
+const INITIAL_RECT: Rect = { width: 0, height: 30 * ROW };
+
+/**
+ * The scroller's size from a ResizeObserver only. The library's default also reads
+ * `getBoundingClientRect()` while mounting, which forces a layout of the freshly inserted
+ * waterfall (~19 ms for a 10,000-span trace); the observer reports it after the browser's own layout.
+ */
+function observeRect(instance: Virtualizer<HTMLDivElement, Element>, cb: (rect: Rect) => void): (() => void) | undefined {
+  const element = instance.scrollElement;
+  if (!element) return undefined;
+  const observer = new ResizeObserver((entries) => {
+    const box = entries[0]?.borderBoxSize?.[0];
+    if (box) cb({ width: box.inlineSize, height: box.blockSize });
+    else if (entries[0]) cb({ width: entries[0].contentRect.width, height: entries[0].contentRect.height });
+  });
+  observer.observe(element, { box: 'border-box' });
+  return () => observer.disconnect();
+}
 
 function decisionSentence(t: TraceDetail): string {
   const decidedBy = componentOf(t.decidedBy) || null;
@@ -35,13 +54,25 @@ export interface TraceViewProps {
 
 export function TraceView({ focusKey = null, onClose, before = null, comparedWith, closeLabel = null }: TraceViewProps) {
   const { simulation } = useStores();
-  const trace = useSimulation((s) => s.trace);
-  const loading = useSimulation((s) => s.traceLoading);
+  const arrived = useSimulation((s) => s.trace);
+  // Deferred: when a large trace arrives, the "Loading…" state stays on screen while its view
+  // (layout of every span, the waterfall) renders in the background (issue #7: open in < 1 s,
+  // no long task).
+  const trace = useDeferredValue(arrived);
+  const loading = useSimulation((s) => s.traceLoading) || (arrived !== null && trace !== arrived);
   const [selectedSpan, setSelectedSpan] = useState(0);
   const rows = useMemo(() => (trace ? waterfallLayout(trace.spans) : []), [trace]);
   const scroller = useRef<HTMLDivElement>(null);
   const section = useRef<HTMLElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 16 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW,
+    overscan: 16,
+    initialRect: INITIAL_RECT,
+    observeElementRect: observeRect,
+    useFlushSync: false,
+  });
   const close = onClose ?? (() => simulation.getState().selectTrace(null));
 
   useEffect(() => {

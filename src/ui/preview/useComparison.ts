@@ -1,4 +1,5 @@
 /** The comparison Compare, the trace list and the trace view share: computed once per pair of runs. */
+import { useDeferredValue } from 'react';
 import type { RunSnapshot, SimulationState } from '../../state/simulationStore';
 import { useSimulation } from '../app/StoreContext';
 import { compareResults, type Comparison } from './comparison';
@@ -23,9 +24,11 @@ function compareCached(before: RunSnapshot, after: RunSnapshot): Comparison {
 }
 
 export function useComparison(): ComparisonView {
-  const current = useSimulation((s) => s.current);
-  const previous = useSimulation((s) => s.previous);
-  const baseline = useSimulation((s) => s.baseline);
+  // Deferred like the panels that show a result: comparing two 100,000-trace tables runs in the
+  // background render after a run, not in the task that paints its end.
+  const current = useDeferredValue(useSimulation((s) => s.current));
+  const previous = useDeferredValue(useSimulation((s) => s.previous));
+  const baseline = useDeferredValue(useSimulation((s) => s.baseline));
   const target = useSimulation((s) => s.compareWith);
   if (target === 'baseline' && baseline) {
     const label = `the kept baseline (${baseline.label})`;
