@@ -15,7 +15,7 @@ import { simulateStore } from '../core/simulation/simulateStore';
 import type { TraceOutcome } from '../core/simulation/simulationResult';
 import { buildTraceTable, traceTableBuffers } from '../core/simulation/traceTable';
 import { groupByTrace, traceRows, type TraceGroups } from '../core/telemetry/groupByTrace';
-import { appendTracesData, createSpanStore, traceIdHex, trimSpanStore, type SpanStore } from '../core/telemetry/spanStore';
+import { createSpanStore, traceIdHex, trimSpanStore, type SpanStore } from '../core/telemetry/spanStore';
 import type { DataSource, DatasetInfo, FileReport, RunInput } from '../core/simulation/preview/previewTypes';
 import type { SimulationRequest, SimulationResponse } from './simulationProtocol';
 
@@ -83,7 +83,7 @@ export function createSimulationHost(options: HostOptions) {
     const reports: FileReport[] = [];
     for (const file of files) {
       let bytes = 0;
-      const ingester = createTraceIngester({ fileName: file.name, onData: (data) => appendTracesData(store, data) });
+      const ingester = createTraceIngester({ fileName: file.name, store });
       const reader = file.blob.stream().getReader();
       try {
         for (;;) {

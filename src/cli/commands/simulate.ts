@@ -15,7 +15,7 @@ import { ingestTraces } from '../../core/ingest/ingestTraces';
 import { simulateStoreSync } from '../../core/simulation/simulateStore';
 import type { SimulationResult } from '../../core/simulation/simulationResult';
 import { encodeOtlpJson } from '../../core/telemetry/encodeOtlpJson';
-import { appendTracesData, createSpanStore } from '../../core/telemetry/spanStore';
+import { createSpanStore } from '../../core/telemetry/spanStore';
 import { validateConfig } from '../../core/validation/validateConfig';
 import { isKnownDistribution } from '../../core/catalog/catalog';
 import { type CliIo, UsageError } from '../io';
@@ -167,7 +167,7 @@ export const simulateCommand: Command = {
         const chunks = function* () {
           for (let i = 0; i < bytes.length; i += 1 << 20) yield bytes.subarray(i, i + (1 << 20));
         };
-        const ingest = await ingestTraces(chunks(), { fileName: file, onData: (data) => appendTracesData(store, data) });
+        const ingest = await ingestTraces(chunks(), { fileName: file, store });
         for (const issue of ingest.issues.slice(0, 20)) io.err(`${file}: ${issue.severity}: ${issue.message}`);
         if (!ingest.ok && ingest.spans === 0) {
           io.err(`pipeline-studio simulate: ${file}: ${ingest.fatal ?? 'no spans could be read'}`);

@@ -2,8 +2,10 @@
  * Streaming trace ingest with format auto-detection (engine-design.md "Ingest"). Input arrives
  * as byte chunks, never as one string: JSON is cut into pieces by `jsonScanner` and parsed one
  * piece at a time, protobuf is split into ResourceSpans records. Every piece is normalised to
- * pdata and handed to `onData` (usually `appendTracesData` into a SpanStore), then dropped, so
- * memory stays flat in the size of the input.
+ * pdata and handed to `onData`, then dropped, so memory stays flat in the size of the input.
+ * Given a `store` instead, OTLP/JSON pieces are appended straight into its columns without
+ * building pdata (`otlpJsonColumns`, issue #6); the store ends up exactly as `onData: (d) =>
+ * appendTracesData(store, d)` would leave it, only faster. Other formats still go through pdata.
  *
  * A record that cannot be read is reported as an issue with its line (JSON Lines) or byte
  * offset and skipped; the rest loads. Input that is not trace data at all ends the load with
@@ -11,17 +13,25 @@
  */
 import type { TracesData } from '../telemetry/pdata';
 import { spanCount } from '../telemetry/pdata';
+import { appendTracesData, createSpanStoreMark, markSpanStore, rollbackSpanStore, type SpanStore } from '../telemetry/spanStore';
 import type { IngestIssue, IngestProgress, IssueSink, TraceFormat } from './ingestTypes';
 import { isJaegerTrace, jaegerTraceToPdata } from './jaegerJson';
-import { createJsonScanner, type JsonPiece, type JsonRest, type JsonScanner } from './jsonScanner';
+import { createJsonScanner, spanRunsOf, type JsonPiece, type JsonRest, type JsonScanner, type OtlpLayout, type OtlpRun, type SpanRun } from './jsonScanner';
 import { resourceSpansFromJson, spanFromJson } from './otlpJson';
+import { createOtlpColumnWriter, type OtlpColumnWriter } from './otlpJsonColumns';
 import { createProtobufSplitter, decodeResourceSpans, type ProtobufSplitter } from './otlpProtobuf';
 import { SNIFF_BYTES, sniffFormat } from './sniffFormat';
 import { isZipkinSpan, isZipkinV1, zipkinSpansToPdata } from './zipkinJson';
 
 export interface TraceIngestOptions {
-  /** Receives each decoded payload; the objects may be dropped once it returns. */
-  readonly onData: (data: TracesData) => void;
+  /** Receives each decoded payload; the objects may be dropped once it returns. Not called when `store` is given. */
+  readonly onData?: (data: TracesData) => void;
+  /**
+   * Appends every span to this store: the fast path, OTLP/JSON goes straight into the columns.
+   * The store ends up exactly as with `onData: (d) => appendTracesData(store, d)`. One of
+   * `store` and `onData` is required.
+   */
+  readonly store?: SpanStore;
   readonly onProgress?: (progress: IngestProgress) => void;
   /** File name, as a hint only (".jsonl" → JSON Lines, ".pb" → protobuf). */
   readonly fileName?: string;
@@ -29,8 +39,19 @@ export interface TraceIngestOptions {
   readonly maxIssues?: number;
   /** A `resourceSpans` element larger than this is parsed span by span. Default 32 MiB. */
   readonly hugePieceBytes?: number;
+  /**
+   * With `store`: a `resourceSpans` element at least this large (and not huge) is parsed as
+   * its skeleton plus batches of spans, which spares the garbage collector; same result.
+   * Default 256 KiB.
+   */
+  readonly batchElementBytes?: number;
   /** Minimum input bytes between progress reports. Default 1 MiB. */
   readonly progressEveryBytes?: number;
+  /**
+   * JSON Lines: parse a line whole when that is certain to give what cutting it into
+   * `resourceSpans` elements gives (see `wholeLine`), skipping the byte scan. Default true.
+   */
+  readonly wholeLines?: boolean;
 }
 
 export interface TraceIngestResult {
@@ -63,13 +84,95 @@ const WRONG_SIGNAL: Record<string, string> = {
 };
 const ZIPKIN_BATCH = 512;
 const HUGE_BATCH = 1000;
+/** Spans per batch, in bytes of JSON (see `batchedOtlpElement`). */
+const BATCH_BYTES = 64 * 1024;
+const NOT_BATCHABLE = new Error('not batchable');
+const OPEN_OBJ = 0x7b;
+const utf8 = new TextEncoder();
+const RESOURCE_SPANS_KEY = utf8.encode('"resourceSpans"');
+const RESOURCE_SPANS_SNAKE_KEY = utf8.encode('"resource_spans"');
+const SCOPE_KEYS = ['scopeSpans', 'scope_spans', 'instrumentationLibrarySpans', 'instrumentation_library_spans'];
+const SCOPE_KEY_BYTES = SCOPE_KEYS.map((k) => utf8.encode(`"${k}"`));
+const SPANS_KEY = utf8.encode('"spans"');
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isWs(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+function startsWithBytes(b: Uint8Array, at: number, prefix: Uint8Array): boolean {
+  if (at < 0 || at + prefix.length > b.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (b[at + i] !== prefix[i]) return false;
+  return true;
+}
+
+/**
+ * The span runs of an element when parsing its skeleton and its spans apart gives exactly
+ * what parsing it whole gives: one array directly under the element, under a literal scope
+ * key; runs under a literal "spans" key in that array's scopes, one per scope; spans in a
+ * run separated by nothing but one comma (so no other element sits between them), and no
+ * scope with a second array in it. Whatever else could differ (a repeated key overriding an
+ * array, non-object elements around the spans) shows in the parsed skeleton and is checked
+ * there.
+ */
+function batchable(b: Uint8Array, layout: OtlpLayout): { runs: OtlpRun[]; scopeKey: string } | null {
+  if (layout.arrays !== 1) return null;
+  const k = SCOPE_KEY_BYTES.findIndex((key) => startsWithBytes(b, layout.arrayKeyAt, key));
+  if (k < 0) return null;
+  // a scope with two arrays in it (a repeated or escaped "spans" key?) is parsed whole
+  const seen = new Set<number>();
+  for (const r of layout.runs) {
+    if (seen.has(r.scope)) return null;
+    seen.add(r.scope);
+  }
+  const runs = layout.runs.filter((r) => r.starts.length > 0 && startsWithBytes(b, r.keyAt, SPANS_KEY));
+  if (runs.length === 0) return null;
+  for (const r of runs) {
+    for (let i = 1; i < r.starts.length; i++) {
+      let commas = 0;
+      for (let at = r.ends[i - 1]!; at < r.starts[i]!; at++) {
+        const c = b[at]!;
+        if (c === 0x2c) commas++;
+        else if (!isWs(c)) return null;
+      }
+      if (commas !== 1) return null;
+    }
+  }
+  return { runs, scopeKey: SCOPE_KEYS[k]! };
+}
+
+/** The element with each run's spans cut out (each spans array left empty). */
+function skeletonBytes(b: Uint8Array, runs: readonly OtlpRun[]): Uint8Array {
+  const sorted = [...runs].sort((x, y) => x.starts[0]! - y.starts[0]!);
+  let total = b.length;
+  for (const r of sorted) total -= r.ends[r.ends.length - 1]! - r.starts[0]!;
+  const out = new Uint8Array(total);
+  let at = 0;
+  let o = 0;
+  for (const r of sorted) {
+    out.set(b.subarray(at, r.starts[0]!), o);
+    o += r.starts[0]! - at;
+    at = r.ends[r.ends.length - 1]!;
+  }
+  out.set(b.subarray(at), o);
+  return out;
+}
 
 /** Creates a push-style ingester (see module comment). */
 export function createTraceIngester(options: TraceIngestOptions): TraceIngester {
   const maxIssues = options.maxIssues ?? 200;
   const hugePieceBytes = options.hugePieceBytes ?? 32 * 1024 * 1024;
   const progressEvery = options.progressEveryBytes ?? 1024 * 1024;
+  const batchElementBytes = options.batchElementBytes ?? 256 * 1024;
   const decoder = new TextDecoder('utf-8');
+  const store = options.store;
+  const onData = options.onData;
+  if (!store && !onData) throw new Error('createTraceIngester needs onData or store');
+  const writer: OtlpColumnWriter | null = store ? createOtlpColumnWriter(store) : null;
+  const elementMark = createSpanStoreMark();
 
   let bytes = 0;
   let spans = 0;
@@ -96,10 +199,11 @@ export function createTraceIngester(options: TraceIngestOptions): TraceIngester 
   }
 
   /** Issue sink for a record at `offset`/`line`: "line 3: <where>: <msg>" or "<where> (byte 123): <msg>". */
-  function sinkAt(offset: number, line: number): IssueSink {
+  function sinkAt(offset: number | (() => number), line: number): IssueSink {
     return (severity, where, message) => {
-      if (lineMode()) issue(severity, `line ${line}: ${where ? `${where}: ` : ''}${message}`, offset, line);
-      else issue(severity, `${where ? `${where} ` : ''}(byte ${offset}): ${message}`, offset);
+      const at = typeof offset === 'number' ? offset : offset();
+      if (lineMode()) issue(severity, `line ${line}: ${where ? `${where}: ` : ''}${message}`, at, line);
+      else issue(severity, `${where ? `${where} ` : ''}(byte ${at}): ${message}`, at);
     };
   }
 
@@ -107,7 +211,8 @@ export function createTraceIngester(options: TraceIngestOptions): TraceIngester 
     const n = spanCount(data);
     if (n === 0) return;
     spans += n;
-    options.onData(data);
+    if (store) appendTracesData(store, data);
+    else onData!(data);
   }
 
   function setFormat(f: TraceFormat): void {
@@ -135,20 +240,75 @@ export function createTraceIngester(options: TraceIngestOptions): TraceIngester 
     }
   }
 
-  function otlpElement(raw: unknown, where: string, offset: number, line: number): void {
+  function otlpElement(raw: unknown, where: string, offset: number | (() => number), line: number): void {
     setFormat('otlp-json');
+    if (writer) {
+      spans += writer.resourceSpans(raw, where, sinkAt(offset, line));
+      return;
+    }
     const rs = resourceSpansFromJson(raw, where, sinkAt(offset, line));
     if (rs) emit({ resourceSpans: [rs] });
   }
 
+  /**
+   * A whole JSON Lines line, parsed at once instead of cut into pieces (no byte scan). Taken
+   * only when that gives exactly what cutting would: one literal `"resourceSpans"` (or
+   * `"resource_spans"`) key, first and only, every element an object, no backslash in the
+   * line (so no escaped duplicate key can hide), and the line no larger than `hugePieceBytes`.
+   * Elements keep their piece offsets (found by scanning the line only when an issue needs
+   * one). Anything else is scanned.
+   */
+  function wholeLine(b: Uint8Array, offset: number, line: number, _top: number, decoded: string | null): boolean {
+    // a line too large to parse whole is cut (and its huge elements parsed span by span)
+    if (fatal || b.length > hugePieceBytes) return false;
+    let k = 0;
+    while (b[k] !== OPEN_OBJ) k++;
+    k++;
+    while (k < b.length && (b[k] === 0x20 || b[k] === 0x09 || b[k] === 0x0d)) k++;
+    const key = startsWithBytes(b, k, RESOURCE_SPANS_KEY) ? 'resourceSpans' : startsWithBytes(b, k, RESOURCE_SPANS_SNAKE_KEY) ? 'resource_spans' : null;
+    if (key === null) return false;
+    const text = decoded ?? decoder.decode(b);
+    if (text.indexOf('\\') >= 0 || text.indexOf(`"${key}"`, k + key.length + 2) >= 0) return false;
+    let o: unknown;
+    try {
+      o = JSON.parse(text);
+    } catch {
+      return false;
+    }
+    const rs = (o as Record<string, unknown>)[key];
+    if (!Array.isArray(rs)) return false;
+    for (const other in o as Record<string, unknown>) if (other !== key) return false;
+    for (const el of rs) if (typeof el !== 'object' || el === null || Array.isArray(el)) return false;
+    let offsets: number[] | null = null;
+    const pieceOffset = (i: number) => () => {
+      if (!offsets) {
+        const found: number[] = [];
+        const s = createJsonScanner({ onPiece: (p) => found.push(offset + p.offset), onRest() {}, onTruncated() {} }, { cutKeys: new Set([key]), lineMode: true });
+        s.write(b);
+        s.end();
+        offsets = found;
+      }
+      return offsets[i] ?? offset;
+    };
+    setFormat('otlp-json');
+    for (let i = 0; i < rs.length; i++) {
+      otlpElement(rs[i], `${key}[${i}]`, pieceOffset(i), line);
+      progress(false);
+    }
+    // what the rest of the line ({"resourceSpans":[]}) would do
+    flushZipkin();
+    progress(false);
+    return true;
+  }
+
   /** A `resourceSpans` element too large to parse whole: parse its header, then span by span. */
-  function hugeOtlpElement(p: JsonPiece, where: string): void {
+  function hugeOtlpElement(p: JsonPiece, spanRuns: readonly SpanRun[], where: string): void {
     setFormat('otlp-json');
     const sink = sinkAt(p.offset, p.line);
     // Skeleton: the element with each spans array emptied.
     const parts: Uint8Array[] = [];
     let at = 0;
-    for (const run of p.spanRuns) {
+    for (const run of spanRuns) {
       if (run.starts.length === 0) continue;
       parts.push(p.bytes.subarray(at, run.starts[0]!));
       at = run.ends[run.ends.length - 1]!;
@@ -165,11 +325,22 @@ export function createTraceIngester(options: TraceIngestOptions): TraceIngester 
     const skeleton = parse(skel, p.offset, p.line, where) as Record<string, unknown> | undefined;
     if (!skeleton || typeof skeleton !== 'object') return;
     const scopes = (skeleton.scopeSpans ?? skeleton.scope_spans ?? skeleton.instrumentationLibrarySpans ?? []) as unknown[];
-    for (const run of p.spanRuns) {
+    for (const run of spanRuns) {
       const scopeRaw = scopes[run.scopeIndex];
       const header = resourceSpansFromJson({ ...skeleton, scopeSpans: [scopeRaw], scope_spans: undefined }, where, sink);
       if (!header || header.scopeSpans.length === 0) continue;
       const scope = header.scopeSpans[0]!;
+      if (writer) {
+        // the same spans, straight into the store (resource and scope interned with the first kept span)
+        writer.beginResource(header.resource, header.schemaUrl);
+        writer.beginScope(scope.scope, scope.schemaUrl);
+        const scopeWhere = `${where}.scopeSpans[${run.scopeIndex}]`;
+        for (let k = 0; k < run.starts.length; k++) {
+          const raw = parse(p.bytes.subarray(run.starts[k]!, run.ends[k]!), p.offset + run.starts[k]!, p.line, `${scopeWhere}.spans[${k}]`);
+          if (raw !== undefined && writer.span(raw, scopeWhere, k, sink)) spans++;
+        }
+        continue;
+      }
       for (let k0 = 0; k0 < run.starts.length; k0 += HUGE_BATCH) {
         const batch = [];
         for (let k = k0; k < Math.min(run.starts.length, k0 + HUGE_BATCH); k++) {
@@ -181,6 +352,78 @@ export function createTraceIngester(options: TraceIngestOptions): TraceIngester 
         }
         emit({ resourceSpans: [{ resource: header.resource, schemaUrl: header.schemaUrl, scopeSpans: [{ scope: scope.scope, schemaUrl: scope.schemaUrl, spans: batch }] }] });
       }
+    }
+  }
+
+  /**
+   * A large `resourceSpans` element parsed as its skeleton (span arrays emptied) plus batches
+   * of about BATCH_BYTES of spans, so no parse tree outlives the young generation (one 3 MiB
+   * element parsed whole costs several times its parse in garbage collection). Taken only
+   * when it gives exactly what parsing the element whole gives (see `batchable`); if a part
+   * does not parse, everything it appended is rolled back and the element is parsed whole
+   * (which then reports it as invalid JSON). Returns false when it did not take the element.
+   */
+  function batchedOtlpElement(p: JsonPiece, layout: OtlpLayout, where: string): boolean {
+    const plan = batchable(p.bytes, layout);
+    if (!plan) return false;
+    const skeleton = tryParse(skeletonBytes(p.bytes, plan.runs));
+    if (!isRecord(skeleton)) return false;
+    // the array the writer reads (as resourceSpansFromJson picks it) must be the one the runs were found in
+    const scopes = (skeleton.scopeSpans !== undefined ? skeleton.scopeSpans : skeleton.scope_spans) ?? skeleton.instrumentationLibrarySpans ?? skeleton.instrumentation_library_spans;
+    if (!Array.isArray(scopes) || skeleton[plan.scopeKey] !== scopes) return false;
+    // scope ordinals (among container elements) → indexes in the array
+    const runOf = new Map<number, OtlpRun>();
+    let ordinal = -1;
+    const byOrdinal = new Map(plan.runs.map((r) => [r.scope, r]));
+    for (let j = 0; j < scopes.length; j++) {
+      const el = scopes[j];
+      if (typeof el !== 'object' || el === null) continue;
+      const r = byOrdinal.get(++ordinal);
+      if (!r) continue;
+      const spansArr = (el as Record<string, unknown>).spans;
+      if (Array.isArray(el) || !Array.isArray(spansArr) || spansArr.length !== 0) return false;
+      runOf.set(j, r);
+    }
+    if (runOf.size !== plan.runs.length) return false;
+    const issues: [severity: 'error' | 'warning', where: string, message: string][] = [];
+    const mark = markSpanStore(writer!.store, elementMark);
+    let kept: number;
+    try {
+      kept = writer!.resourceSpans(skeleton, where, (severity, w, message) => issues.push([severity, w, message]), (j, ss, visit) => {
+        const r = runOf.get(j);
+        if (!r) {
+          const own = ss.spans;
+          if (Array.isArray(own)) for (let k = 0; k < own.length; k++) visit(own[k], k);
+          return;
+        }
+        for (let k0 = 0; k0 < r.starts.length; ) {
+          let k1 = k0 + 1;
+          while (k1 < r.starts.length && r.ends[k1]! - r.starts[k0]! <= BATCH_BYTES) k1++;
+          const batch = tryParse(p.bytes.subarray(r.starts[k0]!, r.ends[k1 - 1]!), true);
+          if (!Array.isArray(batch) || batch.length !== k1 - k0) throw NOT_BATCHABLE;
+          for (let k = k0; k < k1; k++) visit(batch[k - k0], k);
+          k0 = k1;
+        }
+      });
+    } catch (e) {
+      if (e !== NOT_BATCHABLE) throw e;
+      rollbackSpanStore(writer!.store, mark);
+      return false;
+    }
+    setFormat('otlp-json');
+    spans += kept;
+    const sink = sinkAt(p.offset, p.line);
+    for (const [severity, w, message] of issues) sink(severity, w, message);
+    return true;
+  }
+
+  /** JSON.parse of `b` (as an array's elements when `list`), or undefined when it is not JSON. */
+  function tryParse(b: Uint8Array, list = false): unknown {
+    try {
+      const text = decoder.decode(b);
+      return JSON.parse(list ? `[${text}]` : text);
+    } catch {
+      return undefined;
     }
   }
 
@@ -256,8 +499,9 @@ export function createTraceIngester(options: TraceIngestOptions): TraceIngester 
     if (fatal) return;
     if (p.key === 'resourceSpans' || p.key === 'resource_spans') {
       const where = `${p.key}[${p.index}]`;
-      if (p.bytes.length > hugePieceBytes && p.spanRuns.length > 0) hugeOtlpElement(p, where);
-      else {
+      const runs = p.bytes.length > hugePieceBytes ? spanRunsOf(p) : [];
+      if (runs.length > 0) hugeOtlpElement(p, runs, where);
+      else if (!(writer && p.layout && p.bytes.length >= batchElementBytes && batchedOtlpElement(p, p.layout, where))) {
         const raw = parse(p.bytes, p.offset, p.line, where);
         if (raw !== undefined) otlpElement(raw, where, p.offset, p.line);
       }
@@ -307,13 +551,14 @@ export function createTraceIngester(options: TraceIngestOptions): TraceIngester 
           const wrong = WRONG_SIGNAL[key];
           if (wrong && top === 0) fail(wrong);
         },
+        ...(options.wholeLines === false ? {} : { onLine: wholeLine }),
         onTruncated(message, offset, line) {
           flushZipkin();
           if (lineMode()) issue('error', `line ${line}: ${message}`, offset, line);
           else issue('error', `truncated: ${message}`, offset);
         },
       },
-      { cutKeys: CUT_KEYS, lineMode: lineHint ? true : 'auto' },
+      { cutKeys: CUT_KEYS, lineMode: lineHint ? true : 'auto', layouts: writer !== null },
     );
   }
 

@@ -27,26 +27,28 @@ export function field(o: Obj, camel: string): unknown {
   return v !== undefined ? v : o[snake(camel)];
 }
 
-function isObj(v: unknown): v is Obj {
+export function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function list(v: unknown): unknown[] {
+export function list(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [];
 }
 
-function str(v: unknown): string {
+export function str(v: unknown): string {
   return typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
 }
 
-class FieldError extends Error {}
+/** A field that cannot be read; the record holding it is reported and skipped. */
+export class FieldError extends Error {}
 
-function must<T extends string | number | bigint>(v: T | { error: string }): T {
+export function must<T extends string | number | bigint>(v: T | { error: string }): T {
   if (typeof v === 'object') throw new FieldError(v.error);
   return v;
 }
 
-function anyValue(raw: unknown, where: string, depth = 0): AnyValue {
+/** One OTLP/JSON `AnyValue`; throws a FieldError when it cannot be read. */
+export function anyValue(raw: unknown, where: string, depth = 0): AnyValue {
   if (!isObj(raw)) return { kind: 'empty' };
   if (depth > 32) throw new FieldError(`${where} is nested too deeply`);
   let v: unknown;
@@ -87,7 +89,8 @@ export function attributes(raw: unknown, where: string, depth = 0): Attributes {
   return out;
 }
 
-function event(raw: unknown, where: string): SpanEvent {
+/** One OTLP/JSON span event; throws a FieldError when a field cannot be read. */
+export function event(raw: unknown, where: string): SpanEvent {
   const e = isObj(raw) ? raw : {};
   return {
     timeUnixNano: must(parseUint64(field(e, 'timeUnixNano'), `${where}.timeUnixNano`)),
@@ -104,7 +107,8 @@ function requiredId(value: unknown, bytes: 8 | 16, name: string): string {
   return id;
 }
 
-function link(raw: unknown, where: string): SpanLink {
+/** One OTLP/JSON span link; throws a FieldError when a field cannot be read. */
+export function link(raw: unknown, where: string): SpanLink {
   const l = isObj(raw) ? raw : {};
   return {
     traceId: requiredId(field(l, 'traceId'), 16, `${where}.traceId`),
@@ -142,7 +146,8 @@ function span(s: Obj): Span {
   };
 }
 
-function scope(raw: unknown, where: string): InstrumentationScope {
+/** An OTLP/JSON instrumentation scope; throws a FieldError when a field cannot be read. */
+export function scope(raw: unknown, where: string): InstrumentationScope {
   const s = isObj(raw) ? raw : {};
   return {
     name: str(s.name),
@@ -152,7 +157,8 @@ function scope(raw: unknown, where: string): InstrumentationScope {
   };
 }
 
-function guarded<T>(fn: () => T, where: string, onIssue: IssueSink): T | null {
+/** `fn()`, or null after reporting its FieldError at `where`. */
+export function guarded<T>(fn: () => T, where: string, onIssue: IssueSink): T | null {
   try {
     return fn();
   } catch (e) {

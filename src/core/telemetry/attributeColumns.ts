@@ -167,40 +167,32 @@ export function pushDoubleAttribute(cols: AttributeColumns, keyId: number, value
   cols.values[at] = pushDouble(cols, value);
 }
 
-/** Where attribute columns end: a mark to roll an unfinished append back to. */
-export interface AttributeMark {
-  count: number;
-  bigCount: number;
-  doubleCount: number;
-  complexCount: number;
-}
-
-/** Records the current ends of `cols` into `into` (reused to avoid an allocation per call). */
-export function markAttributeColumns(cols: AttributeColumns, into: AttributeMark): AttributeMark {
-  into.count = cols.count;
-  into.bigCount = cols.bigCount;
-  into.doubleCount = cols.doubleCount;
-  into.complexCount = cols.complex.length;
-  return into;
-}
-
-/** Drops every attribute appended after `mark`, zeroing the freed slots. */
-export function rollbackAttributeColumns(cols: AttributeColumns, mark: AttributeMark): void {
-  if (cols.count > mark.count) {
-    cols.keys.fill(0, mark.count, cols.count);
-    cols.types.fill(0, mark.count, cols.count);
-    cols.values.fill(0, mark.count, cols.count);
-    cols.count = mark.count;
+/**
+ * Drops every attribute from index `count` on, with the side values (int64, double,
+ * structured) they used, which are always the last ones; freed slots are zeroed. For rolling
+ * back an append that failed half way.
+ */
+export function truncateAttributeColumns(cols: AttributeColumns, count: number): void {
+  if (cols.count <= count) return;
+  let big = cols.bigCount;
+  let dbl = cols.doubleCount;
+  let cx = cols.complex.length;
+  for (let i = count; i < cols.count; i++) {
+    const t = cols.types[i];
+    const v = cols.values[i]!;
+    if (t === ATTR_INT64) big = Math.min(big, v);
+    else if (t === ATTR_DOUBLE) dbl = Math.min(dbl, v);
+    else if (t === ATTR_COMPLEX) cx = Math.min(cx, v);
   }
-  if (cols.bigCount > mark.bigCount) {
-    cols.bigs.fill(0n, mark.bigCount, cols.bigCount);
-    cols.bigCount = mark.bigCount;
-  }
-  if (cols.doubleCount > mark.doubleCount) {
-    cols.doubles.fill(0, mark.doubleCount, cols.doubleCount);
-    cols.doubleCount = mark.doubleCount;
-  }
-  if (cols.complex.length > mark.complexCount) cols.complex.length = mark.complexCount;
+  cols.keys.fill(0, count, cols.count);
+  cols.types.fill(0, count, cols.count);
+  cols.values.fill(0, count, cols.count);
+  cols.count = count;
+  cols.bigs.fill(0n, big, cols.bigCount);
+  cols.bigCount = big;
+  cols.doubles.fill(0, dbl, cols.doubleCount);
+  cols.doubleCount = dbl;
+  cols.complex.length = cx;
 }
 
 /** The value at attribute index `i` as a pdata value. */

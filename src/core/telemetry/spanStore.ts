@@ -19,12 +19,10 @@ import {
   appendAttributes,
   attributeColumnBytes,
   createAttributeColumns,
-  markAttributeColumns,
   readAttributes,
-  rollbackAttributeColumns,
+  truncateAttributeColumns,
   trimAttributeColumns,
   type AttributeColumns,
-  type AttributeMark,
 } from './attributeColumns';
 import { appendEvent, createEventColumns, eventColumnBytes, readEvents, trimEventColumns, type EventColumns } from './eventColumns';
 import { growTo, nextCapacity, shrinkTo } from './growable';
@@ -277,20 +275,14 @@ export interface SpanStoreMark {
   strings: number;
   resources: number;
   scopes: number;
-  readonly spanAttrs: AttributeMark;
+  spanAttrs: number;
   events: number;
-  readonly eventAttrs: AttributeMark;
   links: number;
-  readonly linkAttrs: AttributeMark;
-}
-
-function attributeMark(): AttributeMark {
-  return { count: 0, bigCount: 0, doubleCount: 0, complexCount: 0 };
 }
 
 /** A mark to pass to `markSpanStore` (reuse one for many marks). */
 export function createSpanStoreMark(): SpanStoreMark {
-  return { count: 0, strings: 0, resources: 0, scopes: 0, spanAttrs: attributeMark(), events: 0, eventAttrs: attributeMark(), links: 0, linkAttrs: attributeMark() };
+  return { count: 0, strings: 0, resources: 0, scopes: 0, spanAttrs: 0, events: 0, links: 0 };
 }
 
 /** Records where every part of `store` ends now into `into`. */
@@ -299,11 +291,9 @@ export function markSpanStore(store: SpanStore, into: SpanStoreMark = createSpan
   into.strings = store.strings.values.length;
   into.resources = store.resources.length;
   into.scopes = store.scopes.length;
-  markAttributeColumns(store.spanAttrs, into.spanAttrs);
+  into.spanAttrs = store.spanAttrs.count;
   into.events = store.events.count;
-  markAttributeColumns(store.events.attrs, into.eventAttrs);
   into.links = store.links.count;
-  markAttributeColumns(store.links.attrs, into.linkAttrs);
   return into;
 }
 
@@ -330,23 +320,23 @@ export function rollbackSpanStore(store: SpanStore, mark: SpanStoreMark): void {
     for (let row = from; row < to; row++) store.extras.delete(row);
     store.count = from;
   }
-  rollbackAttributeColumns(store.spanAttrs, mark.spanAttrs);
+  truncateAttributeColumns(store.spanAttrs, mark.spanAttrs);
   const ev = store.events;
   if (ev.count > mark.events) {
+    truncateAttributeColumns(ev.attrs, ev.attrStart[mark.events]!);
     for (const col of [ev.span, ev.timeHi, ev.timeLo, ev.name, ev.attrStart]) col.fill(0, mark.events, ev.count);
     for (let i = mark.events; i < ev.count; i++) ev.dropped.delete(i);
     ev.count = mark.events;
   }
-  rollbackAttributeColumns(ev.attrs, mark.eventAttrs);
   const ln = store.links;
   if (ln.count > mark.links) {
+    truncateAttributeColumns(ln.attrs, ln.attrStart[mark.links]!);
     ln.traceIds.fill(0, mark.links * 4, ln.count * 4);
     ln.spanIds.fill(0, mark.links * 2, ln.count * 2);
     for (const col of [ln.span, ln.traceState, ln.flags, ln.attrStart]) col.fill(0, mark.links, ln.count);
     for (let i = mark.links; i < ln.count; i++) ln.dropped.delete(i);
     ln.count = mark.links;
   }
-  rollbackAttributeColumns(ln.attrs, mark.linkAttrs);
   if (store.scopes.length > mark.scopes) {
     store.scopes.length = mark.scopes;
     dropIndexFrom(store.scopeIndex, mark.scopes);
