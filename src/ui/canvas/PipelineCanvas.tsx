@@ -2,7 +2,7 @@
  * The canvas: React Flow over the derived graph. It reads the newest readable analysis; when the
  * YAML is broken it keeps that graph, dims it and says why (sync-design.md "Echoes and staleness").
  */
-import { useCallback, useDeferredValue, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Background, Controls, MiniMap, ReactFlow, type Node, type NodeMouseHandler } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectIsStale, selectShownAnalysis } from '../../state/documentStore';
@@ -42,10 +42,8 @@ export function PipelineCanvas() {
   const highlight = useUi(useShallow((s) => s.highlight));
   const selected = useUi((s) => s.selectedNodeKey);
   const theme = useUi((s) => s.theme);
-  // A finished run re-renders every node and edge label: let that happen in a background pass
-  // after the run's end has painted, so the page answers input in between (issue #7).
-  const runResult = useDeferredValue(useSimulation((s) => s.current?.result ?? null));
-  const runStale = useDeferredValue(useSimulation((s) => s.stale));
+  const runResult = useSimulation((s) => s.current?.result ?? null);
+  const runStale = useSimulation((s) => s.stale);
   const flow = useMemo(() => (runResult ? flowOverlay(runResult, runStale) : null), [runResult, runStale]);
 
   const { nodes, edges } = useMemo(() => {
