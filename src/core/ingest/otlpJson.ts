@@ -4,7 +4,7 @@
  * numbers or names, 64-bit integers as strings or numbers. A span that cannot be read is
  * reported through the issue sink and skipped; the rest of its resource still loads.
  */
-import type { AnyValue, Attributes, InstrumentationScope, ResourceSpans, ScopeSpans, Span, SpanEvent, SpanLink } from '../telemetry/pdata';
+import type { AnyValue, Attributes, InstrumentationScope, Resource, ResourceSpans, Span, SpanEvent, SpanLink } from '../telemetry/pdata';
 import { decodeBase64, isZeroId, parseOtlpId } from './idCodec';
 import type { IssueSink } from './ingestTypes';
 import { parseInt64, parseSpanKind, parseStatusCode, parseUint32, parseUint64 } from './otlpScalars';
@@ -179,15 +179,23 @@ export function spanFromJson(raw: unknown, where: string, onIssue: IssueSink): S
   return guarded(() => span(raw), where, onIssue);
 }
 
+/** What a reader of one `resourceSpans` element does with its parts (see `readResourceSpans`). */
+export interface ResourceSpansVisitor {
+  resource(resource: Resource, schemaUrl: string): void;
+  /** A scope whose header reads; `ss` is the raw ScopeSpans object (its spans still unread). */
+  scope(index: number, ss: Obj, scope: InstrumentationScope, ssWhere: string): void;
+}
+
 /**
- * One element of `resourceSpans` as pdata. `where` prefixes issue paths
- * (e.g. "resourceSpans[3]"). Spans with unreadable fields are reported and left out; a resource
- * or scope header that cannot be read drops its spans with one issue.
+ * Walks one `resourceSpans` element the way both readers need it (the pdata one below and the
+ * column writer, `otlpJsonColumns`): the resource header, then each scope whose header reads. A
+ * header that cannot be read is one issue and drops its spans. False when the element itself
+ * cannot be used.
  */
-export function resourceSpansFromJson(raw: unknown, where: string, onIssue: IssueSink): ResourceSpans | null {
+export function readResourceSpans(raw: unknown, where: string, onIssue: IssueSink, visit: ResourceSpansVisitor): boolean {
   if (!isObj(raw)) {
     onIssue('error', where, `expected an object (got ${Array.isArray(raw) ? 'an array' : typeof raw})`);
-    return null;
+    return false;
   }
   const header = guarded(
     () => {
@@ -200,8 +208,8 @@ export function resourceSpansFromJson(raw: unknown, where: string, onIssue: Issu
     where,
     onIssue,
   );
-  if (!header) return null;
-  const scopeSpans: ScopeSpans[] = [];
+  if (!header) return false;
+  visit.resource(header, str(field(raw, 'schemaUrl')));
   const scopes = list(field(raw, 'scopeSpans') ?? raw.instrumentationLibrarySpans ?? raw.instrumentation_library_spans);
   for (let j = 0; j < scopes.length; j++) {
     const ssWhere = `${where}.scopeSpans[${j}]`;
@@ -211,14 +219,31 @@ export function resourceSpansFromJson(raw: unknown, where: string, onIssue: Issu
       continue;
     }
     const sc = guarded(() => scope(ss.scope ?? field(ss, 'instrumentationLibrary'), `${ssWhere}.scope`), ssWhere, onIssue);
-    if (!sc) continue;
-    const spans: Span[] = [];
-    const rawSpans = list(ss.spans);
-    for (let k = 0; k < rawSpans.length; k++) {
-      const sp = spanFromJson(rawSpans[k], `${ssWhere}.spans[${k}]`, onIssue);
-      if (sp) spans.push(sp);
-    }
-    scopeSpans.push({ scope: sc, schemaUrl: str(field(ss, 'schemaUrl')), spans });
+    if (sc) visit.scope(j, ss, sc, ssWhere);
   }
-  return { resource: header, schemaUrl: str(field(raw, 'schemaUrl')), scopeSpans };
+  return true;
+}
+
+/**
+ * One element of `resourceSpans` as pdata. `where` prefixes issue paths
+ * (e.g. "resourceSpans[3]"). Spans with unreadable fields are reported and left out; a resource
+ * or scope header that cannot be read drops its spans with one issue.
+ */
+export function resourceSpansFromJson(raw: unknown, where: string, onIssue: IssueSink): ResourceSpans | null {
+  let out = null as ResourceSpans | null;
+  readResourceSpans(raw, where, onIssue, {
+    resource: (resource, schemaUrl) => {
+      out = { resource, schemaUrl, scopeSpans: [] };
+    },
+    scope: (_index, ss, sc, ssWhere) => {
+      const spans: Span[] = [];
+      const rawSpans = list(ss.spans);
+      for (let k = 0; k < rawSpans.length; k++) {
+        const sp = spanFromJson(rawSpans[k], `${ssWhere}.spans[${k}]`, onIssue);
+        if (sp) spans.push(sp);
+      }
+      out!.scopeSpans.push({ scope: sc, schemaUrl: str(field(ss, 'schemaUrl')), spans });
+    },
+  });
+  return out;
 }

@@ -37,7 +37,7 @@ import { createSpanStoreMark, internResource, internScope, markSpanStore, reserv
 import { internString, truncateStringTable, type StringTable } from '../telemetry/stringTable';
 import { isZeroId, parseOtlpId } from './idCodec';
 import type { IssueSink } from './ingestTypes';
-import { anyValue, attributes, field, FieldError, guarded, isObj, list, must, scope as scopeFromJson, str } from './otlpJson';
+import { anyValue, attributes, field, FieldError, isObj, must, readResourceSpans, str } from './otlpJson';
 import { parseInt64, parseSpanKind, parseStatusCode, parseUint32, parseUint64 } from './otlpScalars';
 
 type Obj = Record<string, unknown>;
@@ -547,45 +547,22 @@ export function createOtlpColumnWriter(store: SpanStore): OtlpColumnWriter {
   }
 
   function resourceSpans(raw: unknown, where: string, onIssue: IssueSink, spansOf?: SpanSource): number {
-    if (!isObj(raw)) {
-      onIssue('error', where, `expected an object (got ${Array.isArray(raw) ? 'an array' : typeof raw})`);
-      return 0;
-    }
-    const header = guarded(
-      () => {
-        const r = isObj(raw.resource) ? raw.resource : {};
-        return {
-          attributes: attributes(r.attributes, `${where}.resource.attributes`),
-          droppedAttributesCount: must(parseUint32(field(r, 'droppedAttributesCount'), `${where}.resource.droppedAttributesCount`)),
-        };
-      },
-      where,
-      onIssue,
-    );
-    if (!header) return 0;
-    beginResource(header, str(field(raw, 'schemaUrl')));
     let kept = 0;
-    const scopes = list(field(raw, 'scopeSpans') ?? raw.instrumentationLibrarySpans ?? raw.instrumentation_library_spans);
-    for (let j = 0; j < scopes.length; j++) {
-      const ssWhere = `${where}.scopeSpans[${j}]`;
-      const ss = scopes[j];
-      if (!isObj(ss)) {
-        onIssue('error', ssWhere, 'expected an object');
-        continue;
-      }
-      const sc = guarded(() => scopeFromJson(ss.scope ?? field(ss, 'instrumentationLibrary'), `${ssWhere}.scope`), ssWhere, onIssue);
-      if (!sc) continue;
-      beginScope(sc, str(field(ss, 'schemaUrl')));
-      if (spansOf) {
-        spansOf(j, ss, (raw, k) => {
-          if (span(raw, ssWhere, k, onIssue)) kept++;
-        });
-        continue;
-      }
-      const spans = ss.spans;
-      if (!Array.isArray(spans)) continue;
-      for (let k = 0; k < spans.length; k++) if (span(spans[k], ssWhere, k, onIssue)) kept++;
-    }
+    readResourceSpans(raw, where, onIssue, {
+      resource: beginResource,
+      scope: (j, ss, sc, ssWhere) => {
+        beginScope(sc, str(field(ss, 'schemaUrl')));
+        if (spansOf) {
+          spansOf(j, ss, (rawSpan, k) => {
+            if (span(rawSpan, ssWhere, k, onIssue)) kept++;
+          });
+          return;
+        }
+        const spans = ss.spans;
+        if (!Array.isArray(spans)) return;
+        for (let k = 0; k < spans.length; k++) if (span(spans[k], ssWhere, k, onIssue)) kept++;
+      },
+    });
     return kept;
   }
 
