@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/fixtures/chromium';
 
 // Debian's Chromium (Playwright cannot download browsers here), against the production build
 // served by `vite preview` with the real CSP (vite.config.ts). PW_PORT and PW_DIST let several
@@ -20,18 +21,9 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     viewport: { width: 1600, height: 900 },
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost',
-      ],
+      executablePath: CHROMIUM_PATH,
+      // No name resolves but localhost: a request to anywhere else fails (the fixture also reports it).
+      args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost'],
     },
   },
   webServer: {

@@ -5,18 +5,10 @@
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/fixtures/chromium';
 
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--js-flags=--expose-gc',
-];
+// gc() in pages and workers, so timed runs can start from a collected heap.
+const ARGS = [...CHROMIUM_ARGS, '--js-flags=--expose-gc'];
 
 export interface StudioSession {
   readonly browser: Browser;
@@ -45,7 +37,7 @@ export async function startStudio(port = Number(process.env.BENCH_PORT ?? 4174))
   const baseUrl = `http://localhost:${port}/`;
   try {
     await waitForServer(baseUrl);
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
     return {
       browser,
       baseUrl,
