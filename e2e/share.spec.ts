@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { SAMPLE_CONFIG } from '../src/core/samples/sampleConfig';
 import { encodeOtelbinFragment } from '../src/core/share/otelbinFragment';
 import { encodeShareFragment } from '../src/core/share/shareLink';
-import { expect, StudioPage, test, type Guard } from './fixtures/studio';
+import { expect, expectNothingGuarded, guardPage, StudioPage, test, type Guard } from './fixtures/studio';
 
 const SHARED = SAMPLE_CONFIG.replace('decision_wait: 10s', 'decision_wait: 7s').replace('    logs:\n', '    logs/app:\n');
 const HELM_CONFIG = 'reference/corpus/configs/helm-charts__charts__opentelemetry-collector__ci__config-override-values__doc-0-config.yaml';
@@ -12,33 +12,13 @@ const HELM_CONFIG = 'reference/corpus/configs/helm-charts__charts__opentelemetry
 /** A second browser: a fresh context with the same guards as the fixture (no external requests, console errors or CSP violations). */
 async function freshBrowser(browser: Browser): Promise<{ context: BrowserContext; page: Page; guard: Guard; check(): void }> {
   const context = await browser.newContext({ baseURL: `http://localhost:${process.env.PW_PORT ?? 4173}`, viewport: { width: 1600, height: 900 } });
-  const guard: Guard = { external: [], consoleErrors: [], cspViolations: [] };
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
-    guard.external.push(route.request().url());
-    return route.abort();
-  });
   const page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') guard.consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => guard.consoleErrors.push(`pageerror: ${e.message}`));
-  await page.exposeFunction('__reportCsp', (text: string) => guard.cspViolations.push(text));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { __reportCsp(t: string): void }).__reportCsp(`${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
+  const guard = await guardPage(context, page);
   return {
     context,
     page,
     guard,
-    check() {
-      expect(guard.external, 'requests that left localhost').toEqual([]);
-      expect(guard.consoleErrors, 'console errors').toEqual([]);
-      expect(guard.cspViolations, 'CSP violations').toEqual([]);
-    },
+    check: () => expectNothingGuarded(guard),
   };
 }
 
