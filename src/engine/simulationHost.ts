@@ -142,7 +142,10 @@ export function createSimulationHost(options: HostOptions) {
     if (isBroken(model)) throw new Error('the YAML does not parse');
     const started = performance.now();
     const total = ran.store.count;
+    // The dataset's trace groups serve every run over it (and the trace lookups below).
+    ran.groups ??= groupByTrace(ran.store);
     const steps = simulateStore(model, ran.store, 0, total, {
+      traceGroups: ran.groups,
       env: input.env,
       exportDelayMs: input.exportDelayMs,
       speed: input.speed,

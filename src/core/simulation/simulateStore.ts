@@ -7,7 +7,7 @@
 import type { ConfigModel } from '../config/configModel';
 import { materialize } from '../telemetry/materialize';
 import type { TracesData } from '../telemetry/pdata';
-import { groupByTrace } from '../telemetry/groupByTrace';
+import { groupByTrace, type TraceGroups } from '../telemetry/groupByTrace';
 import { createSpanReadCache, type SpanStore } from '../telemetry/spanStore';
 import { arrivalWindows, type ArrivalOptions } from './arrivals';
 import { createPipelineRun } from './pipelineRun';
@@ -20,6 +20,8 @@ export interface SimulateOptions extends ArrivalOptions {
   readonly keepExported?: boolean;
   /** Spans per progress step (a step ends after the window that crosses it). Default 50,000. */
   readonly stepSpans?: number;
+  /** `groupByTrace(store)` when the caller already holds it (covering at least rows [0, rowEnd)); computed otherwise. */
+  readonly traceGroups?: TraceGroups;
 }
 
 export interface SimulationProgress {
@@ -44,7 +46,7 @@ export function* simulateStore(
   });
   const windows = arrivalWindows(store, rowStart, rowEnd, options);
   // One trace-id string per trace for the whole run (the runner keys its maps by it).
-  const cache = createSpanReadCache(groupByTrace(store, rowEnd).traceOfRow);
+  const cache = createSpanReadCache((options.traceGroups ?? groupByTrace(store, rowEnd)).traceOfRow);
   const total = rowEnd - rowStart;
   const step = Math.max(1, options.stepSpans ?? 50_000);
   let done = 0;
