@@ -147,3 +147,20 @@ export function compileAttributeActions(componentId: string, raw: readonly unkno
     }
   });
 }
+
+/**
+ * The attribute keys a list of actions may write or delete (already compiled, so well formed):
+ * `key` of insert/update/upsert/delete/hash/convert; 'any' when an action works by pattern
+ * (delete/hash by pattern, extract into named groups). The columnar run (decision 0014) reads
+ * other keys straight from the columns.
+ */
+export function attributeActionWrites(componentId: string, raw: readonly unknown[]): ReadonlySet<string> | 'any' {
+  const keys = new Set<string>();
+  for (const entry of raw) {
+    const a = configObject(componentId, entry);
+    const action = stringField(componentId, a, 'action', '').toLowerCase();
+    if (action === 'extract' || stringField(componentId, a, 'pattern', '') !== '') return 'any';
+    keys.add(stringField(componentId, a, 'key', ''));
+  }
+  return keys;
+}

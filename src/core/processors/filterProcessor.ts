@@ -13,12 +13,12 @@ import { compileSkipPredicate, type SpanPredicate } from './matchProperties';
 import { pruneEmpty, statelessProcessor } from './statelessProcessor';
 import type { ComponentOptions } from './componentOptions';
 
-interface BucketedCondition {
+export interface BucketedCondition {
   readonly condition: CompiledCondition;
   readonly errorMode: ErrorMode;
 }
 
-type Buckets = Record<OttlContextName, BucketedCondition[]>;
+export type Buckets = Record<OttlContextName, BucketedCondition[]>;
 
 function compileInto(id: string, buckets: Buckets, text: unknown, context: OttlContextName | 'infer', errorMode: ErrorMode, options: ComponentOptions): void {
   if (typeof text !== 'string') throw new ComponentConfigError(id, `conditions must be strings, got ${typeof text}`);
@@ -67,30 +67,50 @@ function readConditions(id: string, o: ConfigObject, processorMode: ErrorMode, o
   return buckets;
 }
 
-/** Build a filter processor; throws {@link ComponentConfigError} for start-up rejections. */
-export function createFilterProcessor(id: string, config: unknown, options: ComponentOptions = {}): TracesComponent {
+/** A filter's conditions, compiled once (shared by the object path and the columnar run, decision 0014). */
+export interface CompiledTraceFilter {
+  readonly buckets: Readonly<Buckets>;
+  readonly legacySkip: SpanPredicate | undefined;
+}
+
+/** Compiles a filter config; throws {@link ComponentConfigError} for start-up rejections. */
+export function compileTraceFilter(id: string, config: unknown, options: ComponentOptions = {}): CompiledTraceFilter {
   const o = configObject(id, config);
   const errorMode = parseErrorMode(id, o.error_mode); // newest default: ignore (§2.5)
   const buckets = readConditions(id, o, errorMode, options);
   const spans = objectField(id, o, 'spans');
   const legacySkip: SpanPredicate | undefined = spans ? compileSkipPredicate(id, spans) : undefined;
   if (spans && !legacySkip) throw new ComponentConfigError(id, 'spans: at least one of "include" or "exclude" must be specified');
+  return { buckets, legacySkip };
+}
 
+/**
+ * Any condition true = drop (§2.2); an erroring condition counts as false, and under propagate
+ * its error is collected into `errors` (returned at the end, §2.3 step 6).
+ */
+export function anyConditionTrue(list: readonly BucketedCondition[], ctx: OttlTraceContext, errors: string[]): boolean {
+  for (const { condition, errorMode: mode } of list) {
+    const r = condition.evaluate(ctx);
+    if (r.ok) {
+      if (r.value) return true;
+      continue;
+    }
+    if (mode === 'propagate') errors.push(`failed to eval condition: ${condition.text}, ${r.error}`);
+  }
+  return false;
+}
+
+/** The filter's error for a payload (data not forwarded), from the collected condition errors. */
+export function filterError(errors: readonly string[]): string | undefined {
+  return errors.length > 0 ? [...new Set(errors)].join('; ') : undefined;
+}
+
+/** Build a filter processor; throws {@link ComponentConfigError} for start-up rejections. */
+export function createFilterProcessor(id: string, config: unknown, options: ComponentOptions = {}): TracesComponent {
+  const { buckets, legacySkip } = compileTraceFilter(id, config, options);
   return statelessProcessor(id, (data: TracesData) => {
     const errors: string[] = [];
-    // Any condition true = drop (§2.2); an erroring condition counts as false, and under
-    // propagate its error is collected and returned at the end (§2.3 step 6).
-    const anyTrue = (list: readonly BucketedCondition[], ctx: OttlTraceContext): boolean => {
-      for (const { condition, errorMode: mode } of list) {
-        const r = condition.evaluate(ctx);
-        if (r.ok) {
-          if (r.value) return true;
-          continue;
-        }
-        if (mode === 'propagate') errors.push(`failed to eval condition: ${condition.text}, ${r.error}`);
-      }
-      return false;
-    };
+    const anyTrue = (list: readonly BucketedCondition[], ctx: OttlTraceContext): boolean => anyConditionTrue(list, ctx, errors);
     const cache = new Map();
     data.resourceSpans = data.resourceSpans.filter((rs) => {
       if (anyTrue(buckets.resource, resourceContext(rs, cache))) return false;
@@ -109,7 +129,8 @@ export function createFilterProcessor(id: string, config: unknown, options: Comp
       });
       return rs.scopeSpans.length > 0;
     });
-    if (errors.length > 0) return { data: null, error: [...new Set(errors)].join('; ') };
+    const error = filterError(errors);
+    if (error !== undefined) return { data: null, error };
     return { data: pruneEmpty(data) }; // nothing left = skip: not forwarded, no error (§2.3 step 5)
   });
 }

@@ -22,13 +22,19 @@ export function orderPolicies(policies: readonly PolicyEvaluator[]): PolicyEvalu
  * `sampleOnFirstMatch`. Precedence: Dropped > InvertNotSampled > Sampled > InvertSampled without
  * NotSampled > not sampled.
  */
-export function makeDecision(ordered: readonly PolicyEvaluator[], trace: SampledTrace, nowMs: number, sampleOnFirstMatch: boolean): DecisionOutcome {
+export function makeDecision(
+  ordered: readonly PolicyEvaluator[],
+  trace: SampledTrace,
+  nowMs: number,
+  sampleOnFirstMatch: boolean,
+  verdictOf: (policy: string, verdict: PolicyDecision, detail: string) => PolicyVerdict = (policy, verdict, detail) => ({ policy, verdict, detail }),
+): DecisionOutcome {
   const seen = new Set<PolicyDecision>();
   const verdicts: PolicyVerdict[] = [];
   let matchingPolicy: string | undefined;
   for (const p of ordered) {
     const r = p.evaluate(trace, nowMs);
-    verdicts.push({ policy: p.name, verdict: r.decision, detail: r.detail });
+    verdicts.push(verdictOf(p.name, r.decision, r.detail));
     if (r.decision === 'Error') continue;
     if (matchingPolicy === undefined && r.decision === 'Sampled') matchingPolicy = p.name;
     seen.add(r.decision);
@@ -42,4 +48,28 @@ export function makeDecision(ordered: readonly PolicyEvaluator[], trace: Sampled
   else if (seen.has('InvertSampled') && !seen.has('NotSampled')) decision = 'sampled';
   else decision = 'not_sampled';
   return matchingPolicy === undefined ? { decision, verdicts } : { decision, verdicts, matchingPolicy };
+}
+
+/** Distinct details kept per policy and verdict before `verdictInterner` stops sharing (latency details are all different). */
+const INTERN_LIMIT = 4096;
+
+/**
+ * Shares one verdict object among the traces that got the same verdict with the same detail from
+ * the same policy (most details repeat: "no span has status in [ERROR]"). A run keeps a verdict
+ * list per trace for its whole length, so this keeps far fewer objects alive; verdicts are never
+ * changed after they are made.
+ */
+export function verdictInterner(): (policy: string, verdict: PolicyDecision, detail: string) => PolicyVerdict {
+  const byPolicy = new Map<string, Map<PolicyDecision, Map<string, PolicyVerdict>>>();
+  return (policy, verdict, detail) => {
+    let byVerdict = byPolicy.get(policy);
+    if (byVerdict === undefined) byPolicy.set(policy, (byVerdict = new Map()));
+    let byDetail = byVerdict.get(verdict);
+    if (byDetail === undefined) byVerdict.set(verdict, (byDetail = new Map()));
+    const found = byDetail.get(detail);
+    if (found !== undefined) return found;
+    const made: PolicyVerdict = { policy, verdict, detail };
+    if (byDetail.size < INTERN_LIMIT) byDetail.set(detail, made);
+    return made;
+  };
 }

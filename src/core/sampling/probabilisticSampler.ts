@@ -1,5 +1,5 @@
 import type { ComponentIssue, ConsumeResult, TracesComponent } from '../simulation/component';
-import type { ResourceSpans, ScopeSpans, Span, TracesData } from '../telemetry/pdata';
+import type { AnyValue, ResourceSpans, ScopeSpans, Span, TracesData } from '../telemetry/pdata';
 import { fnv1a32SeedTraceId } from './fnv1a32';
 import { parseGoFloat } from './parseGoFloat';
 import type { ProbabilisticSamplerConfig } from './probabilisticSamplerConfig';
@@ -90,8 +90,7 @@ export function hashSeedRValue(h32: number): string {
 }
 
 /** `sampling.priority` (§3.2.4): 'always' | 'never' | undefined (defer). */
-function samplingPriority(span: Span): 'always' | 'never' | undefined {
-  const p = span.attributes.get('sampling.priority');
+function samplingPriority(p: AnyValue | undefined): 'always' | 'never' | undefined {
   if (p === undefined) return undefined;
   let value: number | bigint | undefined;
   if (p.kind === 'int') value = p.value;
@@ -126,26 +125,32 @@ export class ProbabilisticSampler implements TracesComponent {
 
   /** Decides one span, exactly as `commonShouldSampleLogic` does (§3.2 steps 1–6). */
   sampleSpan(span: Span): SpanSamplingOutcome {
-    if (span.traceState !== '' || span.attributes.has('sampling.priority')) return this.decideSpan(span);
-    let outcome = this.plainOutcomes.get(span.traceId);
+    return this.sampleFields(span.traceId, span.traceState, span.attributes.get('sampling.priority'));
+  }
+
+  /**
+   * `sampleSpan` from the only fields it reads: the trace id, the tracestate and the
+   * `sampling.priority` attribute (the columnar run reads them from the columns, decision 0014).
+   */
+  sampleFields(traceId: string, traceState: string, priority: AnyValue | undefined): SpanSamplingOutcome {
+    if (traceState !== '' || priority !== undefined) return this.decideSpan(traceId, traceState, priority);
+    let outcome = this.plainOutcomes.get(traceId);
     if (outcome === undefined) {
-      outcome = this.decideSpan(span);
+      outcome = this.decideSpan(traceId, traceState, priority);
       if (this.plainOutcomes.size >= 65_536) this.plainOutcomes.clear();
-      this.plainOutcomes.set(span.traceId, outcome);
+      this.plainOutcomes.set(traceId, outcome);
     }
     return outcome;
   }
 
-  private decideSpan(span: Span): SpanSamplingOutcome {
+  private decideSpan(traceId: string, raw: string, priorityValue: AnyValue | undefined): SpanSamplingOutcome {
     const strategy = this.strategy;
-    const traceId = span.traceId;
     // Step 1: randomness and carrier.
     let rnd = ALL_PROBABILITIES_RANDOMNESS;
     let missing = false;
     let h32 = -1;
     let carrier: W3CTraceState | undefined;
     let error: string | undefined;
-    const raw = span.traceState;
     const parsed = raw === '' ? undefined : parseW3CTraceState(raw);
     if (strategy.kind === 'hash_seed') {
       if (isEmptyTraceId(traceId)) missing = true;
@@ -188,7 +193,7 @@ export class ProbabilisticSampler implements TracesComponent {
     else threshold = this.decide(carrier);
 
     // Step 4: sampling.priority override.
-    const priority = samplingPriority(span);
+    const priority = samplingPriority(priorityValue);
     if (priority === 'always') threshold = ALWAYS_SAMPLE_THRESHOLD;
     else if (priority === 'never') threshold = NEVER_SAMPLE_THRESHOLD;
 

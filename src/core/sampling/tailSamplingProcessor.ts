@@ -1,7 +1,7 @@
 import type { ComponentIssue, ConsumeResult, Emission, PolicyVerdict, TraceDecisionRecord, TracesComponent } from '../simulation/component';
 import type { AnyValue, ResourceSpans, ScopeSpans, Span, TracesData } from '../telemetry/pdata';
 import { LruSet } from './lruSet';
-import { makeDecision, orderPolicies, type FinalDecision } from './makeDecision';
+import { makeDecision, orderPolicies, verdictInterner, type FinalDecision } from './makeDecision';
 import { otlpTracesSize } from './otlpTracesSize';
 import type { PolicyEvaluator, SampledTrace } from './samplingPolicy';
 import type { TailSamplingConfig } from './tailSamplingConfig';
@@ -12,9 +12,14 @@ const TICK_MS = 1000;
 
 type MutableRecord = { -readonly [K in keyof TraceDecisionRecord]: TraceDecisionRecord[K] };
 
-/** A trace held in memory (sampling-spec §2.1): stored batches until decided, then the decision only. */
-class TraceEntry implements SampledTrace {
-  batches: ResourceSpans[] = [];
+/**
+ * A trace held in memory (sampling-spec §2.1): stored batches until decided, then the decision
+ * only. `B` is how a batch is held: a ResourceSpans (the object path) or rows of the span store
+ * (a columnar run, decision 0014); policies always read ResourceSpans (`view`).
+ */
+class TraceEntry<B> implements SampledTrace {
+  parts: B[] = [];
+  private viewed: readonly ResourceSpans[] | undefined;
   spanCount = 0;
   /** Index of the tick at which the trace is evaluated (tick k fires at k × 1000 ms). */
   dueTick: number;
@@ -26,14 +31,27 @@ class TraceEntry implements SampledTrace {
   constructor(
     readonly traceId: string,
     dueTick: number,
+    private readonly view: ((batch: B, traceId: string) => ResourceSpans) | null,
   ) {
     this.dueTick = dueTick;
   }
 
-  add(batch: ResourceSpans, spans: number): void {
-    this.batches.push(batch);
+  add(batch: B, spans: number): void {
+    this.parts.push(batch);
     this.spanCount += spans;
     this.size = -1;
+    this.viewed = undefined;
+  }
+
+  get batches(): readonly ResourceSpans[] {
+    const view = this.view;
+    if (view === null) return this.parts as unknown as ResourceSpans[];
+    return (this.viewed ??= this.parts.map((p) => view(p, this.traceId)));
+  }
+
+  clear(): void {
+    this.parts = [];
+    this.viewed = undefined;
   }
 
   byteSize(): number {
@@ -81,31 +99,46 @@ function withScopeAttributes(batches: readonly ResourceSpans[], extra: ReadonlyM
   }));
 }
 
+/** Batches a tail sampler lets go of: a decided trace, a late span of a sampled one, a cached decision. */
+export interface Release<B> {
+  readonly batches: B[];
+  /** The decision tick, for a decision; absent for late and cached spans (they leave on arrival). */
+  readonly atMs?: number;
+  /** The policy that sampled the trace (recorded with the `recordpolicy` gate). */
+  readonly policy?: string;
+  /** Set for spans let through by the sampled-decision cache. */
+  readonly cached?: boolean;
+}
+
 /**
- * The `tail_sampling` processor (sampling-spec §2), default strategy `trace-complete`: spans are
- * held per trace, a ticker fires every simulated second (ticks at 1000, 2000, … ms), a trace whose
- * first span arrives between ticks k−1 and k is decided at tick k + max(1, ⌊decision_wait⌋ s)
- * (§2.1.3); `num_traces` evicts the oldest held trace (§2.1.2); late spans follow the stored or
- * cached decision without re-evaluation (§2.1.5).
+ * The state machine of the `tail_sampling` processor (sampling-spec §2), default strategy
+ * `trace-complete`: spans are held per trace, a ticker fires every simulated second (ticks at
+ * 1000, 2000, … ms), a trace whose first span arrives between ticks k−1 and k is decided at tick
+ * k + max(1, ⌊decision_wait⌋ s) (§2.1.3); `num_traces` evicts the oldest held trace (§2.1.2);
+ * late spans follow the stored or cached decision without re-evaluation (§2.1.5). `B` is how a
+ * batch is held; `view` shows it to the policies as a ResourceSpans (null: it is one).
  */
-export class TailSamplingProcessor implements TracesComponent {
+export class TailSampler<B> {
   private readonly ordered: readonly PolicyEvaluator[];
   private readonly waitTicks: number;
   private readonly rootWaitTicks: number;
-  private readonly traces = new Map<string, TraceEntry>();
-  private readonly due = new Map<number, TraceEntry[]>();
+  private readonly traces = new Map<string, TraceEntry<B>>();
+  private readonly due = new Map<number, TraceEntry<B>[]>();
   private readonly records: MutableRecord[] = [];
   private readonly recordById = new Map<string, MutableRecord>();
   private readonly sampledCache: LruSet;
   private readonly nonSampledCache: LruSet;
-  private readonly recordPolicy: boolean;
+  readonly recordPolicy: boolean;
   private lastTick = 0;
   private warnedStrategy = false;
+  private readonly verdictOf = verdictInterner();
 
   constructor(
     readonly id: string,
     readonly config: TailSamplingConfig,
-    featureGates: Readonly<Record<string, boolean>> = {},
+    featureGates: Readonly<Record<string, boolean>>,
+    private readonly view: ((batch: B, traceId: string) => ResourceSpans) | null,
+    private readonly hasRoot: (batch: B) => boolean,
   ) {
     this.ordered = orderPolicies(config.policies);
     this.waitTicks = Math.max(1, Math.trunc(config.decisionWaitMs / 1000));
@@ -120,70 +153,29 @@ export class TailSamplingProcessor implements TracesComponent {
     return this.records;
   }
 
-  /**
-   * Decides a complete trace at once at `nowMs`, exactly as a decision tick would (§2.5), without
-   * storing it: for step-by-step previews of stateful policies (rate limits, composite budgets).
-   */
-  decideNow(data: TracesData, nowMs: number): TraceDecisionRecord[] {
-    const entries = new Map<string, TraceEntry>();
-    for (const rs of data.resourceSpans) {
-      for (const [traceId, part] of splitByTrace(rs)) {
-        let e = entries.get(traceId);
-        if (e === undefined) {
-          e = new TraceEntry(traceId, 0);
-          entries.set(traceId, e);
-        }
-        e.add(part.batch, part.spans);
-      }
-    }
-    return [...entries.values()].map((e) => {
-      const outcome = makeDecision(this.ordered, e, nowMs, this.config.sampleOnFirstMatch);
-      const record: MutableRecord = { traceId: e.traceId, decision: outcome.decision, decidedAtMs: nowMs, policies: outcome.verdicts, lateSpans: 0, evicted: false };
+  /** Decides the given traces at once at `nowMs`, without storing them (see `TailSamplingProcessor.decideNow`). */
+  protected decideAll(parts: ReadonlyMap<string, { batches: B[]; spans: number }>, nowMs: number): TraceDecisionRecord[] {
+    return [...parts].map(([traceId, held]) => {
+      const e = new TraceEntry<B>(traceId, 0, this.view);
+      for (const b of held.batches) e.add(b, 0);
+      e.spanCount = held.spans;
+      const outcome = makeDecision(this.ordered, e, nowMs, this.config.sampleOnFirstMatch, this.verdictOf);
+      const record: MutableRecord = { traceId, decision: outcome.decision, decidedAtMs: nowMs, policies: outcome.verdicts, lateSpans: 0, evicted: false };
       this.records.push(record);
       return record;
     });
   }
 
-  consume(data: TracesData, nowMs: number): ConsumeResult {
-    const emitted: Emission[] = [];
-    const issues: ComponentIssue[] = [];
-    if (this.config.samplingStrategy === 'span-ingest' && !this.warnedStrategy) {
-      // Preview limitation: span-ingest per-batch evaluation (§2.1) is not modelled yet.
-      this.warnedStrategy = true;
-      issues.push({ severity: 'warning', message: 'sampling_strategy "span-ingest" is previewed as "trace-complete" (decisions at the decision tick)' });
-    }
-    this.fireTicks(nowMs, emitted);
-    for (const rs of data.resourceSpans) {
-      for (const [traceId, part] of splitByTrace(rs)) this.ingest(traceId, part.batch, part.spans, nowMs, emitted, issues);
-    }
-    return issues.length > 0 ? { emitted, issues } : { emitted };
+  /** The one-time warning for a strategy the preview does not model, if it is due now. */
+  strategyIssue(): ComponentIssue | undefined {
+    if (this.config.samplingStrategy !== 'span-ingest' || this.warnedStrategy) return undefined;
+    // Preview limitation: span-ingest per-batch evaluation (§2.1) is not modelled yet.
+    this.warnedStrategy = true;
+    return { severity: 'warning', message: 'sampling_strategy "span-ingest" is previewed as "trace-complete" (decisions at the decision tick)' };
   }
 
-  advance(nowMs: number): ConsumeResult {
-    const emitted: Emission[] = [];
-    this.fireTicks(nowMs, emitted);
-    return { emitted };
-  }
-
-  /** Shutdown (§2.1.7): pending traces are decided with what arrived, unless drop_pending_traces_on_shutdown. */
-  flush(nowMs: number): ConsumeResult {
-    const emitted: Emission[] = [];
-    this.fireTicks(nowMs, emitted);
-    let dropped = 0;
-    for (const entry of [...this.traces.values()]) {
-      if (entry.decision !== undefined) continue;
-      if (this.config.dropPendingTracesOnShutdown) {
-        this.traces.delete(entry.traceId);
-        dropped++;
-      } else this.decide(entry, nowMs, emitted);
-    }
-    this.due.clear();
-    return dropped > 0
-      ? { emitted, issues: [{ severity: 'info', message: `${dropped} pending trace${dropped === 1 ? '' : 's'} dropped on shutdown` }] }
-      : { emitted };
-  }
-
-  private fireTicks(nowMs: number, emitted: Emission[]): void {
+  /** Fires the decision ticks due by `nowMs`. */
+  fireTicks(nowMs: number, out: Release<B>[]): void {
     let k = this.lastTick + 1;
     while (k * TICK_MS <= nowMs) {
       if (this.due.size === 0) {
@@ -197,7 +189,7 @@ export class TailSamplingProcessor implements TracesComponent {
         for (const entry of batch) {
           // Skip entries evicted, already decided or moved to another tick meanwhile.
           if (entry.decision !== undefined || entry.dueTick !== k || this.traces.get(entry.traceId) !== entry) continue;
-          this.decide(entry, k * TICK_MS, emitted);
+          this.decide(entry, k * TICK_MS, out);
         }
       }
       k++;
@@ -205,32 +197,42 @@ export class TailSamplingProcessor implements TracesComponent {
     this.lastTick = k - 1;
   }
 
-  private schedule(entry: TraceEntry, tick: number): void {
+  /** Shutdown (§2.1.7): pending traces are decided with what arrived, unless drop_pending_traces_on_shutdown; returns the dropped count. */
+  flushPending(nowMs: number, out: Release<B>[]): number {
+    this.fireTicks(nowMs, out);
+    let dropped = 0;
+    for (const entry of [...this.traces.values()]) {
+      if (entry.decision !== undefined) continue;
+      if (this.config.dropPendingTracesOnShutdown) {
+        this.traces.delete(entry.traceId);
+        dropped++;
+      } else this.decide(entry, nowMs, out);
+    }
+    this.due.clear();
+    return dropped;
+  }
+
+  private schedule(entry: TraceEntry<B>, tick: number): void {
     entry.dueTick = tick;
     const list = this.due.get(tick);
     if (list === undefined) this.due.set(tick, [entry]);
     else list.push(entry);
   }
 
-  private decide(entry: TraceEntry, atMs: number, emitted: Emission[]): void {
-    const outcome = makeDecision(this.ordered, entry, atMs, this.config.sampleOnFirstMatch);
-    this.finish(entry, outcome.decision, atMs, outcome.verdicts, emitted, outcome.matchingPolicy);
+  private decide(entry: TraceEntry<B>, atMs: number, out: Release<B>[]): void {
+    const outcome = makeDecision(this.ordered, entry, atMs, this.config.sampleOnFirstMatch, this.verdictOf);
+    this.finish(entry, outcome.decision, atMs, outcome.verdicts, out, outcome.matchingPolicy);
   }
 
-  private finish(entry: TraceEntry, decision: FinalDecision, atMs: number, verdicts: readonly PolicyVerdict[], emitted: Emission[], matchingPolicy?: string): void {
+  private finish(entry: TraceEntry<B>, decision: FinalDecision, atMs: number, verdicts: readonly PolicyVerdict[], out: Release<B>[], matchingPolicy?: string): void {
     const record: MutableRecord = { traceId: entry.traceId, decision, decidedAtMs: atMs, policies: verdicts, lateSpans: 0, evicted: false };
     this.records.push(record);
     this.recordById.set(entry.traceId, record);
     entry.decision = decision;
     entry.record = record;
     entry.matchingPolicy = matchingPolicy;
-    if (decision === 'sampled' && entry.batches.length > 0) {
-      const batches = this.recordPolicy && matchingPolicy !== undefined
-        ? withScopeAttributes(entry.batches, new Map([['tailsampling.policy', { kind: 'string', value: matchingPolicy }]]))
-        : entry.batches;
-      emitted.push({ data: { resourceSpans: batches }, atMs });
-    }
-    entry.batches = [];
+    if (decision === 'sampled' && entry.parts.length > 0) out.push(matchingPolicy !== undefined ? { batches: entry.parts, atMs, policy: matchingPolicy } : { batches: entry.parts, atMs });
+    entry.clear();
     // §2.1.4: with the matching cache enabled the decision moves there and the trace leaves memory;
     // otherwise the decision-only entry stays until capacity eviction.
     const cache = decision === 'sampled' ? this.sampledCache : this.nonSampledCache;
@@ -240,12 +242,12 @@ export class TailSamplingProcessor implements TracesComponent {
     }
   }
 
-  private ingest(traceId: string, batch: ResourceSpans, spans: number, nowMs: number, emitted: Emission[], issues: ComponentIssue[]): void {
+  /** Takes in the spans of one trace from one arriving ResourceSpans. */
+  ingest(traceId: string, batch: B, spans: number, nowMs: number, out: Release<B>[], issues: ComponentIssue[]): void {
     // §2.1.1: the decision caches answer first.
     if (this.sampledCache.capacity > 0 && this.sampledCache.has(traceId)) {
       this.countLate(traceId, spans);
-      const attrs = new Map<string, AnyValue>([['tailsampling.cached_decision', { kind: 'bool', value: true }]]);
-      emitted.push({ data: { resourceSpans: this.recordPolicy ? withScopeAttributes([batch], attrs) : [batch] } });
+      out.push({ batches: [batch], cached: true });
       return;
     }
     if (this.nonSampledCache.capacity > 0 && this.nonSampledCache.has(traceId)) {
@@ -256,7 +258,7 @@ export class TailSamplingProcessor implements TracesComponent {
     if (entry !== undefined && entry.decision !== undefined) {
       // §2.1.5: late spans follow the stored decision, never re-evaluated.
       this.countLate(traceId, spans);
-      if (entry.decision === 'sampled') emitted.push({ data: { resourceSpans: [batch] } });
+      if (entry.decision === 'sampled') out.push({ batches: [batch] });
       return;
     }
     if (entry === undefined) {
@@ -266,19 +268,19 @@ export class TailSamplingProcessor implements TracesComponent {
           issues.push({ severity: 'warning', message: `num_traces (${this.config.numTraces}) reached: the Collector would block ingestion (block_on_overflow)` });
         } else this.evictOldest();
       }
-      entry = new TraceEntry(traceId, 0);
+      entry = new TraceEntry<B>(traceId, 0, this.view);
       this.traces.set(traceId, entry);
       this.schedule(entry, this.lastTick + 1 + this.waitTicks);
     }
     entry.add(batch, spans);
-    if (this.rootWaitTicks > 0 && hasRootSpan(batch)) {
+    if (this.rootWaitTicks > 0 && this.hasRoot(batch)) {
       const candidate = this.lastTick + 1 + this.rootWaitTicks;
       if (candidate < entry.dueTick) this.schedule(entry, candidate);
     }
     // §2.1.6 size guard.
     if (this.config.maximumTraceSizeBytes > 0 && entry.byteSize() > this.config.maximumTraceSizeBytes) {
       const verdict: PolicyVerdict = { policy: '(maximum_trace_size_bytes)', verdict: 'NotSampled', detail: `trace size ${entry.byteSize()} B exceeds maximum_trace_size_bytes ${this.config.maximumTraceSizeBytes}` };
-      this.finish(entry, 'not_sampled', nowMs, [verdict], emitted);
+      this.finish(entry, 'not_sampled', nowMs, [verdict], out);
     }
   }
 
@@ -297,8 +299,75 @@ export class TailSamplingProcessor implements TracesComponent {
       const record: MutableRecord = { traceId: entry.traceId, decision: 'not_sampled', decidedAtMs: Number.NaN, policies: [], lateSpans: 0, evicted: true };
       this.records.push(record);
       this.recordById.set(entry.traceId, record);
-      entry.batches = [];
+      entry.clear();
     }
+  }
+}
+
+/** The `tail_sampling` processor over pdata payloads (the object path). */
+export class TailSamplingProcessor extends TailSampler<ResourceSpans> implements TracesComponent {
+  constructor(id: string, config: TailSamplingConfig, featureGates: Readonly<Record<string, boolean>> = {}) {
+    super(id, config, featureGates, null, hasRootSpan);
+  }
+
+  /**
+   * Decides a complete trace at once at `nowMs`, exactly as a decision tick would (§2.5), without
+   * storing it: for step-by-step previews of stateful policies (rate limits, composite budgets).
+   */
+  decideNow(data: TracesData, nowMs: number): TraceDecisionRecord[] {
+    const parts = new Map<string, { batches: ResourceSpans[]; spans: number }>();
+    for (const rs of data.resourceSpans) {
+      for (const [traceId, part] of splitByTrace(rs)) {
+        let e = parts.get(traceId);
+        if (e === undefined) parts.set(traceId, (e = { batches: [], spans: 0 }));
+        e.batches.push(part.batch);
+        e.spans += part.spans;
+      }
+    }
+    return this.decideAll(parts, nowMs);
+  }
+
+  consume(data: TracesData, nowMs: number): ConsumeResult {
+    const out: Release<ResourceSpans>[] = [];
+    const issues: ComponentIssue[] = [];
+    const warning = this.strategyIssue();
+    if (warning) issues.push(warning);
+    this.fireTicks(nowMs, out);
+    for (const rs of data.resourceSpans) {
+      for (const [traceId, part] of splitByTrace(rs)) this.ingest(traceId, part.batch, part.spans, nowMs, out, issues);
+    }
+    const emitted = this.emissions(out);
+    return issues.length > 0 ? { emitted, issues } : { emitted };
+  }
+
+  advance(nowMs: number): ConsumeResult {
+    const out: Release<ResourceSpans>[] = [];
+    this.fireTicks(nowMs, out);
+    return { emitted: this.emissions(out) };
+  }
+
+  /** Shutdown (§2.1.7): pending traces are decided with what arrived, unless drop_pending_traces_on_shutdown. */
+  flush(nowMs: number): ConsumeResult {
+    const out: Release<ResourceSpans>[] = [];
+    const dropped = this.flushPending(nowMs, out);
+    const emitted = this.emissions(out);
+    return dropped > 0
+      ? { emitted, issues: [{ severity: 'info', message: `${dropped} pending trace${dropped === 1 ? '' : 's'} dropped on shutdown` }] }
+      : { emitted };
+  }
+
+  private emissions(out: readonly Release<ResourceSpans>[]): Emission[] {
+    return out.map((r) => {
+      if (r.cached) {
+        const attrs = new Map<string, AnyValue>([['tailsampling.cached_decision', { kind: 'bool', value: true }]]);
+        return { data: { resourceSpans: this.recordPolicy ? withScopeAttributes(r.batches, attrs) : r.batches } };
+      }
+      if (r.atMs === undefined) return { data: { resourceSpans: r.batches } };
+      const batches = this.recordPolicy && r.policy !== undefined
+        ? withScopeAttributes(r.batches, new Map([['tailsampling.policy', { kind: 'string', value: r.policy }]]))
+        : r.batches;
+      return { data: { resourceSpans: batches }, atMs: r.atMs };
+    });
   }
 }
 

@@ -45,6 +45,7 @@ export function arrivalWindows(store: SpanStore, rowStart: number, rowEnd: numbe
     bucket[i] = b;
     if (b > maxBucket) maxBucket = b;
   }
+  if (maxBucket < 4 * n + 1024) return denseWindows(bucket, maxBucket, rowStart, min, windowMs, speed, delay);
   // A run spread over years would need billions of empty windows: cap them (one per distinct bucket).
   const counts = new Map<number, number>();
   for (let i = 0; i < n; i++) counts.set(bucket[i]!, (counts.get(bucket[i]!) ?? 0) + 1);
@@ -67,4 +68,21 @@ export function arrivalWindows(store: SpanStore, rowStart: number, rowEnd: numbe
     const start = offsets.get(b)!;
     return { atMs: min + (b + 1) * windowMs * speed + delay, rows: sorted.subarray(start, start + counts.get(b)!) };
   });
+}
+
+/** The same windows by a counting sort over an array of buckets (when there are not many more buckets than rows). */
+function denseWindows(bucket: Uint32Array, maxBucket: number, rowStart: number, min: number, windowMs: number, speed: number, delay: number): ArrivalWindow[] {
+  const n = bucket.length;
+  const start = new Uint32Array(maxBucket + 2);
+  for (let i = 0; i < n; i++) start[bucket[i]! + 1]!++;
+  for (let b = 1; b < start.length; b++) start[b]! += start[b - 1]!;
+  const cursor = start.slice(0, maxBucket + 1);
+  const sorted = new Uint32Array(n);
+  for (let i = 0; i < n; i++) sorted[cursor[bucket[i]!]!++] = rowStart + i;
+  const out: ArrivalWindow[] = [];
+  for (let b = 0; b <= maxBucket; b++) {
+    if (start[b + 1] === start[b]) continue;
+    out.push({ atMs: min + (b + 1) * windowMs * speed + delay, rows: sorted.subarray(start[b]!, start[b + 1]!) });
+  }
+  return out;
 }

@@ -23,6 +23,10 @@ import { isDebugLogSource, isMetricsProducer } from '../processors/componentOutp
 import { processorFactories } from '../processors/processorFactories';
 import { samplingFactories } from '../sampling/samplingFactories';
 import { TailSamplingProcessor } from '../sampling/tailSamplingProcessor';
+import { isRoot, spanEndNs, spanName, spanStartNs, type SpanReadCache, type SpanStore } from '../telemetry/spanStore';
+import { isRowPayload, materializePayload, readOnlyPayload, sharedObjects, windowPayload, type RowPayload, type SharedObjects } from './rows/rowPayload';
+import { rowStageFor, type RowResult, type RowStage } from './rows/rowStages';
+import { RowView, type RowOverlay } from './rows/rowView';
 import { dataPointCount } from '../telemetry/metrics';
 import type { TracesData } from '../telemetry/pdata';
 import { ComponentConfigError, type ConsumeResult, type TraceDecisionRecord, type TracesComponent } from './component';
@@ -41,11 +45,27 @@ export interface RunOptions {
   readonly configs?: ReadonlyMap<string, unknown>;
   /** Keep a copy of what each exporter received (for `simulate --out`). Costs memory. */
   readonly keepExported?: boolean;
+  /**
+   * The store the input comes from: with it, a config whose every traces component has a
+   * columnar form runs on rows (`feedRows`, decision 0014), with results identical to the
+   * object path. `cache.traceOfRow` must cover every row fed.
+   */
+  readonly rows?: { readonly store: SpanStore; readonly cache: SpanReadCache; readonly traceCount: number };
 }
+
+/** One arrival window of store rows (`feedRows`). */
+export interface InputRows {
+  readonly atMs: number;
+  readonly rows: Uint32Array | readonly number[];
+}
+
+type Payload = TracesData | RowPayload;
 
 interface Stage {
   readonly node: GraphNode;
   readonly component: TracesComponent;
+  /** The columnar form, when the run is on rows. */
+  rows?: RowStage;
 }
 
 interface Lane {
@@ -56,6 +76,10 @@ interface Lane {
   readonly fedByInput: boolean;
   /** Edge key from stage i-1 (or the lane's heads) into stage i; index = stages.length: into tails. */
   readonly edgeInto: Map<string, string[]>;
+  /** On rows: the lane after its last processor (what its exporters receive). */
+  tailView?: RowView;
+  /** On rows: resource and scope objects for the exporters that only read. */
+  tailObjects?: SharedObjects;
 }
 
 interface TraceAcc {
@@ -197,9 +221,53 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     return exporterComponents.get(node.componentId) ?? null;
   };
 
+  // A columnar run (decision 0014) when the store is given, every traces processor has a
+  // columnar form, no connector takes part and no exporter copy is kept; else the object path.
+  const rowSource = options.rows;
+  let onRows = rowSource !== undefined && !options.keepExported && connectors.size === 0;
+  if (rowSource && onRows) {
+    const forms: RowStage[][] = [];
+    for (const lane of lanes) {
+      const list: RowStage[] = [];
+      for (const stage of lane.stages) {
+        const simulated = stats.get(stage.node.key)?.simulated ?? false;
+        const form = rowStageFor(stage.node.type, configOf('processor', stage.node.componentId), stage.component, simulated, options.featureGates ? { featureGates: options.featureGates } : {});
+        if (typeof form === 'string') {
+          onRows = false;
+          break;
+        }
+        list.push(form);
+      }
+      if (!onRows) break;
+      forms.push(list);
+    }
+    if (onRows) {
+      lanes.forEach((lane, l) => {
+        const overlays: RowOverlay[] = [];
+        lane.stages.forEach((stage, i) => {
+          const form = forms[l]![i]!;
+          form.attach(new RowView(rowSource.store, rowSource.cache, overlays.slice()));
+          if (form.overlay) overlays.push(form.overlay);
+          stage.rows = form;
+        });
+        lane.tailView = new RowView(rowSource.store, rowSource.cache, overlays);
+        lane.tailObjects = sharedObjects(rowSource.store);
+      });
+    }
+  }
+  /** On rows: the hex trace id of a row (one string per trace, the cache's). */
+  const idView = onRows && rowSource ? new RowView(rowSource.store, rowSource.cache, []) : undefined;
+  /** On rows: the run ordinal of each trace of the store (-1 until first seen). */
+  const ordinalOfTrace = onRows && rowSource ? new Int32Array(rowSource.traceCount).fill(-1) : new Int32Array(0);
+
   /** The trace ordinal of every span of a payload, in order: one walk of the payload however many counters read it. */
-  const idsOf = (data: TracesData): number[] => {
+  const idsOf = (data: Payload): number[] => {
     const ids: number[] = [];
+    if (isRowPayload(data)) {
+      const traceOfRow = rowSource!.cache.traceOfRow;
+      for (const g of data.groups) for (const row of g.rows) ids.push(ordinalOfTrace[traceOfRow[row]!]!);
+      return ids;
+    }
     let previous = '';
     let ordinal = -1;
     for (const rs of data.resourceSpans) {
@@ -258,7 +326,7 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     }
   };
 
-  const noteIssues = (componentId: string, result: ConsumeResult) => {
+  const noteIssues = (componentId: string, result: Pick<ConsumeResult, 'issues' | 'error'>) => {
     for (const issue of result.issues ?? []) issues.push({ componentId, severity: issue.severity, message: issue.message });
     if (result.error) issues.push({ componentId, severity: 'warning', message: `${componentId}: ${result.error}` });
   };
@@ -267,11 +335,11 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
    * Delivers `data` into stage `i` of a lane (i = stages.length: the lane's exporters and
    * connectors); `ids` are its spans' trace ids (idsOf), taken once per payload.
    */
-  const deliver = (lane: Lane, i: number, data: TracesData, ids: readonly number[], nowMs: number): void => {
+  const deliver = (lane: Lane, i: number, data: Payload, ids: readonly number[], nowMs: number): void => {
     if (i < lane.stages.length) {
       const stage = lane.stages[i]!;
       recordIn(stage.node.key, ids);
-      const result = stage.component.consume(data, nowMs);
+      const result = stage.rows && isRowPayload(data) ? stage.rows.consume(data, nowMs) : stage.component.consume(data as TracesData, nowMs);
       noteIssues(stage.node.componentId, result);
       forward(lane, i, result, nowMs);
       return;
@@ -281,26 +349,27 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     const mutating = lane.tails.filter((t) => nodesByKey.get(t)?.kind === 'connector');
     lane.tails.forEach((tail) => {
       const needsCopy = mutating.includes(tail) && tail !== mutating[mutating.length - 1];
-      const copy = needsCopy ? cloneTraces(data) : data;
+      const copy = needsCopy && !isRowPayload(data) ? cloneTraces(data) : data;
       recordEdge(lane.edgeInto.get(tail)?.filter((k) => k.startsWith(`${lane.pipelineId}:`)), ids);
       const node = nodesByKey.get(tail)!;
-      if (node.kind === 'connector') toConnector(tail, copy, ids, nowMs);
-      else toExporter(node, copy, ids, nowMs);
+      if (node.kind === 'connector') toConnector(tail, isRowPayload(copy) ? materializePayload(lane.tailView!, copy) : copy, ids, nowMs);
+      else toExporter(lane, node, copy, ids, nowMs);
     });
   };
 
-  const forward = (lane: Lane, i: number, result: ConsumeResult, nowMs: number) => {
+  const forward = (lane: Lane, i: number, result: ConsumeResult | RowResult, nowMs: number) => {
     const stage = lane.stages[i]!;
     for (const emission of result.emitted) {
-      const ids = idsOf(emission.data);
+      const data = 'payload' in emission ? emission.payload : emission.data;
+      const ids = idsOf(data);
       recordOut(stage.node.key, ids);
       const next = i + 1 < lane.stages.length ? lane.stages[i + 1]!.node.key : null;
       if (next) recordEdge(lane.edgeInto.get(next), ids);
-      deliver(lane, i + 1, emission.data, ids, emission.atMs ?? nowMs);
+      deliver(lane, i + 1, data, ids, emission.atMs ?? nowMs);
     }
   };
 
-  const toExporter = (node: GraphNode, data: TracesData, ids: readonly number[], nowMs: number) => {
+  const toExporter = (lane: Lane, node: GraphNode, payload: Payload, ids: readonly number[], nowMs: number) => {
     nodeStats(node, true);
     recordIn(node.key, ids);
     let out = exporters.get(node.componentId);
@@ -321,14 +390,16 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
       }
     }
     out.traces = marks.size;
+    const data = () => (isRowPayload(payload) ? materializePayload(lane.tailView!, payload) : payload);
     if (options.keepExported) {
       const list = exported.get(node.componentId) ?? [];
-      list.push(cloneTraces(data));
+      list.push(cloneTraces(data()));
       exported.set(node.componentId, list);
     }
     const component = exporterFor(node);
     if (component) {
-      noteIssues(node.componentId, component.consume(data, nowMs));
+      // The debug exporter only reads (and prints) what it gets.
+      noteIssues(node.componentId, component.consume(isRowPayload(payload) ? readOnlyPayload(lane.tailView!, payload, lane.tailObjects) : payload, nowMs));
       collectDebug(node.componentId, component);
     }
   };
@@ -407,7 +478,8 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
   const advanceAll = (nowMs: number, finalFlush: boolean) => {
     for (const lane of lanes) {
       lane.stages.forEach((stage, i) => {
-        const result = finalFlush ? stage.component.flush(nowMs) : stage.component.advance(nowMs);
+        const driver = stage.rows ?? stage.component;
+        const result = finalFlush ? driver.flush(nowMs) : driver.advance(nowMs);
         noteIssues(stage.node.componentId, result);
         forward(lane, i, result, nowMs);
       });
@@ -451,10 +523,16 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
         if (span.status.code === 2) acc.hasError = true;
       }
     }
+    deliverInput(batch.data, at);
+  }
+
+  /** Hands one input payload to every lane fed by the receivers (a copy each but the last, on the object path). */
+  function deliverInput(data: Payload, at: number): void {
     const fed = lanes.filter((l) => l.fedByInput);
+    let rowIds: number[] | undefined;
     fed.forEach((lane, index) => {
-      const copy = index === fed.length - 1 ? batch.data : cloneTraces(batch.data);
-      const ids = idsOf(copy);
+      const copy = index === fed.length - 1 || isRowPayload(data) ? data : cloneTraces(data);
+      const ids = isRowPayload(copy) ? (rowIds ??= idsOf(copy)) : idsOf(copy);
       for (const node of graph.nodes) {
         if (node.pipelineId !== lane.pipelineId || node.role !== 'receivers') continue;
         nodeStats(node, true);
@@ -469,13 +547,68 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     });
   }
 
+  /** Per trace ordinal on rows: the rows holding the earliest start and the latest end so far. */
+  const minStartRow: number[] = [];
+  const maxEndRow: number[] = [];
+
+  /** `feed` for a columnar run: the same accounting, read from the columns. */
+  function feedRows(batch: InputRows): void {
+    const source = rowSource!;
+    const store = source.store;
+    const traceOfRow = source.cache.traceOfRow;
+    const at = Math.max(batch.atMs, lastMs);
+    if (at > lastMs) advanceAll(at, false);
+    lastMs = at;
+    const payload = windowPayload(store, batch.rows);
+    const { startHi, startLo, endHi, endLo, statuses } = store;
+    for (const g of payload.groups) {
+      const service = store.resources[g.resource]!.serviceName;
+      for (const row of g.rows) {
+        inputSpans++;
+        const t = traceOfRow[row]!;
+        let ordinal = ordinalOfTrace[t]!;
+        // First sight: the next ordinal (on rows, nothing else hands out ordinals).
+        if (ordinal < 0) ordinalOfTrace[t] = ordinal = accByOrdinal.length;
+        let acc = accByOrdinal[ordinal];
+        if (!acc) {
+          acc = { spans: 0, start: spanStartNs(store, row), end: spanEndNs(store, row), rootService: '', rootName: '', hasError: false, lastSeen: '', exportedSpans: 0, exportedAt: null };
+          traces.set(idView!.traceId(row), acc);
+          accByOrdinal[ordinal] = acc;
+          minStartRow[ordinal] = row;
+          maxEndRow[ordinal] = row;
+        }
+        acc.spans++;
+        const m = minStartRow[ordinal]!;
+        if (startHi[row]! < startHi[m]! || (startHi[row] === startHi[m] && startLo[row]! < startLo[m]!)) {
+          minStartRow[ordinal] = row;
+          acc.start = spanStartNs(store, row);
+        }
+        const x = maxEndRow[ordinal]!;
+        if (endHi[row]! > endHi[x]! || (endHi[row] === endHi[x] && endLo[row]! > endLo[x]!)) {
+          maxEndRow[ordinal] = row;
+          acc.end = spanEndNs(store, row);
+        }
+        if (isRoot(store, row) || acc.rootName === '') {
+          acc.rootName = spanName(store, row);
+          acc.rootService = service;
+        }
+        if (statuses[row] === 2) acc.hasError = true;
+      }
+    }
+    deliverInput(payload, at);
+  }
+
   const byTrace = new Map<string, TraceDecisionRecord>();
   const policySummaries = new Map<string, { counted: number; byPolicy: Map<string, PolicySummary> }>();
   const indexed = { byTrace: 0 };
 
   function decisionRecords(): { samplerId: string; records: readonly TraceDecisionRecord[] }[] {
     const out: { samplerId: string; records: readonly TraceDecisionRecord[] }[] = [];
-    for (const lane of lanes) for (const stage of lane.stages) if (stage.component instanceof TailSamplingProcessor) out.push({ samplerId: stage.node.key, records: stage.component.decisions() });
+    for (const lane of lanes)
+      for (const stage of lane.stages) {
+        if (stage.rows?.decisions) out.push({ samplerId: stage.node.key, records: stage.rows.decisions() });
+        else if (!stage.rows && stage.component instanceof TailSamplingProcessor) out.push({ samplerId: stage.node.key, records: stage.component.decisions() });
+      }
     return out;
   }
 
@@ -594,6 +727,9 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
   return {
     graph,
     feed,
+    /** True when the run takes rows (`feedRows`) rather than payloads (`feed`). */
+    onRows,
+    feedRows,
     /** Ends the input: fires every remaining timer and flushes what components still hold. */
     finish(atMs?: number): SimulationResult {
       const end = atMs ?? (Number.isFinite(lastMs) ? lastMs : 0);

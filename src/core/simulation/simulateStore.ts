@@ -20,6 +20,11 @@ export interface SimulateOptions extends ArrivalOptions {
   readonly keepExported?: boolean;
   /** Spans per progress step (a step ends after the window that crosses it). Default 50,000. */
   readonly stepSpans?: number;
+  /**
+   * Run on span objects even when the config has a columnar form (decision 0014): for the test
+   * that holds both paths to the same results, and for comparing their speed.
+   */
+  readonly objectPath?: boolean;
   /** `groupByTrace(store)` when the caller already holds it (covering at least rows [0, rowEnd)); computed otherwise. */
   readonly traceGroups?: TraceGroups;
 }
@@ -38,22 +43,25 @@ export function* simulateStore(
   rowStart: number,
   rowEnd: number,
   options: SimulateOptions = {},
-): Generator<SimulationProgress, { result: SimulationResult; exported: ReadonlyMap<string, readonly TracesData[]> }> {
+): Generator<SimulationProgress, { result: SimulationResult; exported: ReadonlyMap<string, readonly TracesData[]>; onRows: boolean }> {
+  // One trace-id string per trace for the whole run (the runner keys its maps by it).
+  const groups = options.traceGroups ?? groupByTrace(store, rowEnd);
+  const cache = createSpanReadCache(groups.traceOfRow);
   const run = createPipelineRun(model, {
     configs: resolveComponentConfigs(model, options.env ?? {}),
     ...(options.featureGates ? { featureGates: options.featureGates } : {}),
     ...(options.keepExported ? { keepExported: true } : {}),
+    ...(options.objectPath ? {} : { rows: { store, cache, traceCount: groups.traceCount } }),
   });
   const windows = arrivalWindows(store, rowStart, rowEnd, options);
-  // One trace-id string per trace for the whole run (the runner keys its maps by it).
-  const cache = createSpanReadCache((options.traceGroups ?? groupByTrace(store, rowEnd)).traceOfRow);
   const total = rowEnd - rowStart;
   const step = Math.max(1, options.stepSpans ?? 50_000);
   let done = 0;
   let sinceYield = 0;
   let steps = 0;
   for (const window of windows) {
-    run.feed({ atMs: window.atMs, data: materialize(store, window.rows, cache) });
+    if (run.onRows) run.feedRows(window);
+    else run.feed({ atMs: window.atMs, data: materialize(store, window.rows, cache) });
     done += window.rows.length;
     sinceYield += window.rows.length;
     if (sinceYield >= step) {
@@ -64,7 +72,7 @@ export function* simulateStore(
   }
   const last = windows[windows.length - 1];
   const result = run.finish(last?.atMs);
-  return { result, exported: run.exported() };
+  return { result, exported: run.exported(), onRows: run.onRows };
 }
 
 /** Drains `simulateStore` (for the CLI and tests). */

@@ -421,12 +421,20 @@ export function createSpanReadCache(traceOfRow: Uint32Array): SpanReadCache {
 
 /** Rebuilds `row` as a pdata span (a fresh object; `cache` only shares immutable parts). */
 export function spanAt(store: SpanStore, row: number, cache?: SpanReadCache): Span {
-  const e = store.extras.get(row);
   let traceId: string;
   if (cache) {
     const t = cache.traceOfRow[row]!;
     traceId = cache.traceHex[t] ??= traceIdHex(store, row);
   } else traceId = traceIdHex(store, row);
+  return readSpan(store, row, traceId, cache?.stringValues);
+}
+
+/**
+ * `spanAt` with the trace id already known (the caller holds the one string of its trace) and
+ * string values shared through `stringValues` (one immutable value per string-table id).
+ */
+export function readSpan(store: SpanStore, row: number, traceId: string, stringValues?: (AnyValue | undefined)[]): Span {
+  const e = store.extras.get(row);
   return {
     traceId,
     spanId: spanIdHex(store, row),
@@ -437,7 +445,7 @@ export function spanAt(store: SpanStore, row: number, cache?: SpanReadCache): Sp
     kind: store.kinds[row]! as SpanKind,
     startTimeUnixNano: spanStartNs(store, row),
     endTimeUnixNano: spanEndNs(store, row),
-    attributes: readAttributes(store.spanAttrs, store.strings, store.attrStart[row]!, attrEnd(store, row), cache?.stringValues),
+    attributes: readAttributes(store.spanAttrs, store.strings, store.attrStart[row]!, attrEnd(store, row), stringValues),
     droppedAttributesCount: e?.droppedAttributesCount ?? 0,
     events: readEvents(store.events, store.strings, row),
     droppedEventsCount: e?.droppedEventsCount ?? 0,

@@ -1,0 +1,141 @@
+/**
+ * A payload of a columnar run (decision 0014): the `ResourceSpans` of a `TracesData` as groups of
+ * store rows. A group is one ResourceSpans (its store resource) and its rows, in order, with the
+ * rows of one scope next to each other: one ScopeSpans per run of equal scope. This is exactly
+ * the shape `materialize` gives a window, and the shape the object path's components keep
+ * (filters drop spans and empty groups; tail_sampling holds one group per trace and arrival).
+ */
+import type { ResourceSpans, ScopeSpans, Span, TracesData } from '../../telemetry/pdata';
+import type { SpanStore } from '../../telemetry/spanStore';
+import { RowSpan, type RowView } from './rowView';
+
+export interface RowGroup {
+  readonly resource: number;
+  readonly rows: readonly number[];
+}
+
+export interface RowPayload {
+  readonly groups: readonly RowGroup[];
+}
+
+export function isRowPayload(p: RowPayload | TracesData): p is RowPayload {
+  return (p as RowPayload).groups !== undefined;
+}
+
+export function rowCount(p: RowPayload): number {
+  let n = 0;
+  for (const g of p.groups) n += g.rows.length;
+  return n;
+}
+
+/**
+ * The rows of one arrival window as a payload shaped as `materialize(store, rows)` shapes it:
+ * resources in order of their first row, scopes within a resource in order of their first row,
+ * rows of a scope in the order given.
+ */
+export function windowPayload(store: SpanStore, rows: Uint32Array | readonly number[]): RowPayload {
+  const byScope = new Map<number, number[]>();
+  const scopesOfResource = new Map<number, number[]>();
+  const resources: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const scope = store.scopeOf[row]!;
+    let list = byScope.get(scope);
+    if (list === undefined) {
+      list = [];
+      byScope.set(scope, list);
+      const resource = store.scopes[scope]!.resource;
+      let scopes = scopesOfResource.get(resource);
+      if (scopes === undefined) {
+        scopesOfResource.set(resource, (scopes = []));
+        resources.push(resource);
+      }
+      scopes.push(scope);
+    }
+    list.push(row);
+  }
+  const groups: RowGroup[] = [];
+  for (const resource of resources) {
+    const scopes = scopesOfResource.get(resource)!;
+    if (scopes.length === 1) groups.push({ resource, rows: byScope.get(scopes[0]!)! });
+    else {
+      const all: number[] = [];
+      for (const s of scopes) for (const r of byScope.get(s)!) all.push(r);
+      groups.push({ resource, rows: all });
+    }
+  }
+  return { groups };
+}
+
+/** Resource and scope objects to share between views that only read them. */
+export interface SharedObjects {
+  resourceSpans(resource: number): ResourceSpans;
+  scopeSpans(scope: number): ScopeSpans;
+}
+
+/**
+ * One group as a ResourceSpans, as `materialize` builds it (copied attribute maps, one scope
+ * object per run of a scope), with the spans from `span`; with `shared`, the resource and scope
+ * objects are those (for readers only).
+ */
+export function resourceSpansOf(store: SpanStore, group: RowGroup, span: (row: number) => Span, shared?: SharedObjects): ResourceSpans {
+  const r = store.resources[group.resource]!;
+  const resource = shared ? shared.resourceSpans(group.resource).resource : { attributes: new Map(r.attributes), droppedAttributesCount: r.droppedAttributesCount };
+  const rs: ResourceSpans = { resource, schemaUrl: r.schemaUrl, scopeSpans: [] };
+  let current: ScopeSpans | undefined;
+  let currentScope = -1;
+  for (const row of group.rows) {
+    const scope = store.scopeOf[row]!;
+    if (scope !== currentScope || current === undefined) {
+      const sc = store.scopes[scope]!;
+      current = {
+        scope: shared ? shared.scopeSpans(scope).scope : { name: sc.scope.name, version: sc.scope.version, attributes: new Map(sc.scope.attributes), droppedAttributesCount: sc.scope.droppedAttributesCount },
+        schemaUrl: sc.schemaUrl,
+        spans: [],
+      };
+      currentScope = scope;
+      rs.scopeSpans.push(current);
+    }
+    current.spans.push(span(row));
+  }
+  return rs;
+}
+
+/** The payload as pdata objects with every change of the stages before `view` (for exporters that print or keep data). */
+export function materializePayload(view: RowView, payload: RowPayload): TracesData {
+  return { resourceSpans: payload.groups.map((g) => resourceSpansOf(view.store, g, (row) => view.materializeSpan(row))) };
+}
+
+/**
+ * The payload for a reader that never changes what it reads (an exporter: debug prints it): the
+ * same shape with `RowSpan`s, which read every field from the columns as it is asked for.
+ */
+export function readOnlyPayload(view: RowView, payload: RowPayload, shared?: SharedObjects): TracesData {
+  return { resourceSpans: payload.groups.map((g) => resourceSpansOf(view.store, g, (row) => new RowSpan(view, row), shared)) };
+}
+
+/** Resource and scope objects built once per stored resource and scope, as `materialize` builds them, for readers. */
+export function sharedObjects(store: SpanStore): SharedObjects {
+  const resources = new Map<number, ResourceSpans>();
+  const scopes = new Map<number, ScopeSpans>();
+  return {
+    resourceSpans(resource) {
+      let rs = resources.get(resource);
+      if (rs === undefined) {
+        const r = store.resources[resource]!;
+        rs = { resource: { attributes: new Map(r.attributes), droppedAttributesCount: r.droppedAttributesCount }, schemaUrl: r.schemaUrl, scopeSpans: [] };
+        resources.set(resource, rs);
+      }
+      return rs;
+    },
+    scopeSpans(scope) {
+      let ss = scopes.get(scope);
+      if (ss === undefined) {
+        const sc = store.scopes[scope]!;
+        ss = { scope: { name: sc.scope.name, version: sc.scope.version, attributes: new Map(sc.scope.attributes), droppedAttributesCount: sc.scope.droppedAttributesCount }, schemaUrl: sc.schemaUrl, spans: [] };
+        scopes.set(scope, ss);
+      }
+      return ss;
+    },
+  };
+}

@@ -1,0 +1,318 @@
+/**
+ * Columnar forms of the processors a columnar run supports (decision 0014). Each one does what
+ * its object-path component does, with the same compiled config and the same code for every
+ * decision: conditions, actions and sampling policies read `RowSpan`s, so a value, a verdict, a
+ * detail text or an issue is the one the object path would give. What changes is only how spans
+ * are held: rows of the store, with content changes kept as overlays.
+ */
+import { anyConditionTrue, compileTraceFilter, filterError } from '../../processors/filterProcessor';
+import { compileAttributesProcessor } from '../../processors/attributesProcessor';
+import type { ComponentOptions } from '../../processors/componentOptions';
+import { resourceContext, scopeContext, spanContext } from '../../ottl/ottlContext';
+import type { ProbabilisticSampler, SpanSamplingOutcome } from '../../sampling/probabilisticSampler';
+import { TailSampler, type Release } from '../../sampling/tailSamplingProcessor';
+import type { TailSamplingConfig } from '../../sampling/tailSamplingConfig';
+import type { Attributes, ResourceSpans, ScopeSpans, TracesData } from '../../telemetry/pdata';
+import { isRoot } from '../../telemetry/spanStore';
+import type { ComponentIssue, TraceDecisionRecord, TracesComponent } from '../component';
+import { resourceSpansOf, sharedObjects, type RowGroup, type RowPayload, type SharedObjects } from './rowPayload';
+import { RowSpan, type RowOverlay, type RowView } from './rowView';
+
+export interface RowEmission {
+  readonly payload: RowPayload;
+  readonly atMs?: number;
+}
+
+export interface RowResult {
+  readonly emitted: readonly RowEmission[];
+  readonly error?: string;
+  readonly issues?: readonly ComponentIssue[];
+}
+
+/** A processor of a columnar lane. `attach` gives it the lane as it reaches the stage. */
+export interface RowStage {
+  attach(view: RowView): void;
+  consume(payload: RowPayload, nowMs: number): RowResult;
+  advance(nowMs: number): RowResult;
+  flush(nowMs: number): RowResult;
+  /** Present when the stage changes span content. */
+  readonly overlay?: RowOverlay;
+  /** tail_sampling: its decision records. */
+  decisions?(): readonly TraceDecisionRecord[];
+}
+
+const IDLE: RowResult = { emitted: [] };
+
+function result(groups: RowGroup[], issues: readonly ComponentIssue[]): RowResult {
+  const emitted = groups.length > 0 ? [{ payload: { groups } }] : [];
+  return issues.length > 0 ? { emitted, issues } : { emitted };
+}
+
+abstract class BaseRowStage implements RowStage {
+  protected view!: RowView;
+  /** Resource and scope objects for conditions and predicates to read (they never change them). */
+  protected objects!: SharedObjects;
+  attach(view: RowView): void {
+    this.view = view;
+    this.objects = sharedObjects(view.store);
+  }
+  abstract consume(payload: RowPayload, nowMs: number): RowResult;
+  advance(_nowMs: number): RowResult {
+    return IDLE;
+  }
+  flush(_nowMs: number): RowResult {
+    return IDLE;
+  }
+}
+
+/**
+ * filter (processors-spec §2) over rows: resource, scope and span conditions and the legacy
+ * include/exclude, in the object path's order, with its error handling. (Span event conditions
+ * change spans, so a filter with them runs on the object path.)
+ */
+class FilterRowStage extends BaseRowStage {
+  constructor(private readonly filter: ReturnType<typeof compileTraceFilter>) {
+    super();
+  }
+
+  consume(payload: RowPayload): RowResult {
+    const { buckets, legacySkip } = this.filter;
+    const store = this.view.store;
+    const errors: string[] = [];
+    const cache: Attributes = new Map();
+    const objects = this.objects;
+    const groups: RowGroup[] = [];
+    const reader = new RowSpan(this.view, 0);
+    for (const g of payload.groups) {
+      const rs = objects.resourceSpans(g.resource);
+      if (anyConditionTrue(buckets.resource, resourceContext(rs, cache), errors)) continue;
+      const kept: number[] = [];
+      let scope = -1;
+      let ss: ScopeSpans | undefined;
+      let scopeDropped = false;
+      for (const row of g.rows) {
+        const s = store.scopeOf[row]!;
+        if (s !== scope || ss === undefined) {
+          scope = s;
+          ss = objects.scopeSpans(s);
+          scopeDropped = anyConditionTrue(buckets.scope, scopeContext(rs, ss, cache), errors);
+        }
+        if (scopeDropped) continue;
+        const span = reader.retarget(row);
+        if (legacySkip && legacySkip(rs.resource, ss.scope, span)) continue;
+        if (anyConditionTrue(buckets.span, spanContext(rs, ss, span, cache), errors)) continue;
+        kept.push(row);
+      }
+      if (kept.length > 0) groups.push({ resource: g.resource, rows: kept });
+    }
+    const error = filterError(errors);
+    if (error !== undefined) return { emitted: [], error };
+    return result(groups, []);
+  }
+}
+
+/** attributes (processors-spec §3.1): the actions run when a later stage reads the map (an overlay). */
+class AttributesRowStage extends BaseRowStage implements RowOverlay {
+  /** With include/exclude: 1 for the rows the actions apply to. */
+  private applied: Uint8Array | undefined;
+  readonly overlay: RowOverlay = this;
+
+  constructor(private readonly compiled: ReturnType<typeof compileAttributesProcessor>) {
+    super();
+  }
+
+  private appliesTo(row: number): boolean {
+    return this.applied === undefined || this.applied[row] === 1;
+  }
+
+  mayWriteAttribute(row: number, key: string): boolean {
+    const writes = this.compiled.writes;
+    return this.appliesTo(row) && (writes === 'any' || writes.has(key));
+  }
+
+  applyAttributes(row: number, attrs: Attributes): void {
+    if (!this.appliesTo(row)) return;
+    for (const act of this.compiled.actions) act(attrs);
+  }
+
+  consume(payload: RowPayload): RowResult {
+    const skip = this.compiled.skip;
+    if (skip) {
+      const store = this.view.store;
+      const flags = (this.applied ??= new Uint8Array(store.count));
+      const objects = this.objects;
+      const reader = new RowSpan(this.view, 0);
+      for (const g of payload.groups) {
+        const rs = objects.resourceSpans(g.resource);
+        for (const row of g.rows) flags[row] = skip(rs.resource, objects.scopeSpans(store.scopeOf[row]!).scope, reader.retarget(row)) ? 0 : 1;
+      }
+    }
+    return { emitted: [{ payload }] };
+  }
+}
+
+/** probabilistic_sampler (sampling-spec §3) over rows: the sampler's own per-span decision; new tracestates as an overlay. */
+class ProbabilisticRowStage extends BaseRowStage implements RowOverlay {
+  private traceStates: (string | undefined)[] | undefined;
+  /** Outcomes of spans with no tracestate and no sampling.priority, by trace: they depend on the trace id alone (as the sampler's own cache). */
+  private plain: (SpanSamplingOutcome | undefined)[] | undefined;
+  readonly overlay: RowOverlay = this;
+
+  constructor(private readonly sampler: ProbabilisticSampler) {
+    super();
+  }
+
+  traceStateOf(row: number): string | undefined {
+    return this.traceStates?.[row];
+  }
+
+  consume(payload: RowPayload): RowResult {
+    const errors = new Map<string, number>();
+    const groups: RowGroup[] = [];
+    for (const g of payload.groups) {
+      const kept: number[] = [];
+      for (const row of g.rows) {
+        const view = this.view;
+        const traceState = view.traceState(row);
+        const found = view.attribute(row, 'sampling.priority');
+        const priority = found === null ? view.attributes(row).get('sampling.priority') : found;
+        let outcome: SpanSamplingOutcome;
+        if (traceState === '' && priority === undefined) {
+          const t = view.cache.traceOfRow[row]!;
+          const plain = (this.plain ??= new Array<SpanSamplingOutcome | undefined>(view.store.count));
+          outcome = plain[t] ??= this.sampler.sampleFields(view.traceId(row), traceState, priority);
+        } else outcome = this.sampler.sampleFields(view.traceId(row), traceState, priority);
+        if (outcome.error !== undefined) errors.set(outcome.error, (errors.get(outcome.error) ?? 0) + 1);
+        if (!outcome.sampled) continue;
+        if (outcome.traceState !== traceState) (this.traceStates ??= new Array<string | undefined>(view.store.count))[row] = outcome.traceState;
+        kept.push(row);
+      }
+      if (kept.length > 0) groups.push({ resource: g.resource, rows: kept });
+    }
+    const issues: ComponentIssue[] = [];
+    for (const [message, count] of errors) issues.push({ severity: 'info', message: `traces sampler: ${message} (${count} span${count === 1 ? '' : 's'})` });
+    return result(groups, issues);
+  }
+}
+
+/** tail_sampling (sampling-spec §2): the processor's own state machine, holding rows per trace. */
+class TailRowStage extends BaseRowStage {
+  private sampler!: TailSampler<RowGroup>;
+
+  constructor(
+    private readonly id: string,
+    private readonly config: TailSamplingConfig,
+    private readonly featureGates: Readonly<Record<string, boolean>>,
+  ) {
+    super();
+  }
+
+  override attach(view: RowView): void {
+    super.attach(view);
+    const store = view.store;
+    // What the policies read: one resource object per stored resource shared by every view
+    // (policies only read it), the spans as RowSpans.
+    const viewOf = (batch: RowGroup): ResourceSpans => resourceSpansOf(store, batch, (row) => new RowSpan(view, row), this.objects);
+    this.sampler = new TailSampler<RowGroup>(this.id, this.config, this.featureGates, viewOf, (batch) => batch.rows.some((row) => isRoot(store, row)));
+  }
+
+  decisions(): readonly TraceDecisionRecord[] {
+    return this.sampler.decisions();
+  }
+
+  private emissions(out: readonly Release<RowGroup>[]): RowEmission[] {
+    return out.map((r) => (r.atMs === undefined || r.cached ? { payload: { groups: r.batches } } : { payload: { groups: r.batches }, atMs: r.atMs }));
+  }
+
+  consume(payload: RowPayload, nowMs: number): RowResult {
+    const out: Release<RowGroup>[] = [];
+    const issues: ComponentIssue[] = [];
+    const warning = this.sampler.strategyIssue();
+    if (warning) issues.push(warning);
+    this.sampler.fireTicks(nowMs, out);
+    const traceOfRow = this.view.cache.traceOfRow;
+    for (const g of payload.groups) {
+      // One batch per trace of this ResourceSpans, in order of first appearance (splitByTrace).
+      const byTrace = new Map<number, number[]>();
+      for (const row of g.rows) {
+        const t = traceOfRow[row]!;
+        const list = byTrace.get(t);
+        if (list === undefined) byTrace.set(t, [row]);
+        else list.push(row);
+      }
+      for (const rows of byTrace.values()) this.sampler.ingest(this.view.traceId(rows[0]!), { resource: g.resource, rows }, rows.length, nowMs, out, issues);
+    }
+    const emitted = this.emissions(out);
+    return issues.length > 0 ? { emitted, issues } : { emitted };
+  }
+
+  override advance(nowMs: number): RowResult {
+    const out: Release<RowGroup>[] = [];
+    this.sampler.fireTicks(nowMs, out);
+    return { emitted: this.emissions(out) };
+  }
+
+  override flush(nowMs: number): RowResult {
+    const out: Release<RowGroup>[] = [];
+    const dropped = this.sampler.flushPending(nowMs, out);
+    const emitted = this.emissions(out);
+    return dropped > 0 ? { emitted, issues: [{ severity: 'info', message: `${dropped} pending trace${dropped === 1 ? '' : 's'} dropped on shutdown` }] } : { emitted };
+  }
+}
+
+const NO_DATA: TracesData = { resourceSpans: [] };
+
+/**
+ * A component that never looks at the data (memory_limiter, a component the engine does not
+ * model, one that failed to start): its object-path self is asked what it does with a payload
+ * (pass it, swallow it, add an issue) and the rows follow.
+ */
+class OpaqueRowStage extends BaseRowStage {
+  constructor(private readonly component: TracesComponent) {
+    super();
+  }
+
+  consume(payload: RowPayload, nowMs: number): RowResult {
+    const r = this.component.consume({ resourceSpans: NO_DATA.resourceSpans.slice() }, nowMs);
+    const emitted = r.emitted.length > 0 && r.error === undefined ? [{ payload }] : [];
+    return { emitted, ...(r.error !== undefined ? { error: r.error } : {}), ...(r.issues && r.issues.length > 0 ? { issues: r.issues } : {}) };
+  }
+}
+
+/** Processor types with a columnar form; the others make a run take the object path. */
+export const ROW_PROCESSOR_TYPES: ReadonlySet<string> = new Set(['filter', 'attributes', 'probabilistic_sampler', 'tail_sampling', 'memory_limiter']);
+
+/**
+ * The columnar form of a processor already built for the object path (`component`, so start-up
+ * errors are the object path's), or a reason it has none.
+ */
+export function rowStageFor(
+  type: string,
+  config: unknown,
+  component: TracesComponent,
+  simulated: boolean,
+  options: ComponentOptions,
+): RowStage | string {
+  if (!simulated) return new OpaqueRowStage(component);
+  switch (type) {
+    case 'memory_limiter':
+      return new OpaqueRowStage(component);
+    case 'filter': {
+      const compiled = compileTraceFilter(component.id, config, options);
+      if (compiled.buckets.spanevent.length > 0) return 'a filter with span event conditions changes spans';
+      return new FilterRowStage(compiled);
+    }
+    case 'attributes':
+      return new AttributesRowStage(compileAttributesProcessor(component.id, config));
+    case 'probabilistic_sampler':
+      return new ProbabilisticRowStage(component as ProbabilisticSampler);
+    case 'tail_sampling': {
+      const tail = component as unknown as TailSampler<ResourceSpans>;
+      if (tail.recordPolicy) return 'the recordpolicy gate adds scope attributes';
+      if (tail.config.maximumTraceSizeBytes > 0) return 'maximum_trace_size_bytes measures held spans on every arrival';
+      return new TailRowStage(component.id, tail.config, options.featureGates ?? {});
+    }
+    default:
+      return `${type} has no columnar form`;
+  }
+}
