@@ -66,10 +66,12 @@ export function verdictInterner(): (policy: string, verdict: PolicyDecision, det
     if (byVerdict === undefined) byPolicy.set(policy, (byVerdict = new Map()));
     let byDetail = byVerdict.get(verdict);
     if (byDetail === undefined) byVerdict.set(verdict, (byDetail = new Map()));
+    // Once a policy's details prove to be all different (latencies), stop looking them up.
+    if (byDetail.size >= INTERN_LIMIT) return { policy, verdict, detail };
     const found = byDetail.get(detail);
     if (found !== undefined) return found;
     const made: PolicyVerdict = { policy, verdict, detail };
-    if (byDetail.size < INTERN_LIMIT) byDetail.set(detail, made);
+    byDetail.set(detail, made);
     return made;
   };
 }

@@ -67,12 +67,22 @@ export function firstResourceOrSpanMatch(
  * `invert_match` semantics: exactly the negation, never InvertSampled/InvertNotSampled (§2.4.3).
  */
 export function filterResult(matched: 'resource' | 'span' | undefined, invert: boolean, what: string): PolicyResult {
-  if (!invert) {
-    return matched === undefined
-      ? { decision: 'NotSampled', detail: `no resource or span has ${what}` }
-      : { decision: 'Sampled', detail: `a ${matched} has ${what}` };
+  // A policy's `what` never changes: its four possible results are made once (a run keeps one per trace).
+  let made = filterResults.get(what);
+  if (made === undefined) {
+    made = [
+      { decision: 'NotSampled', detail: `no resource or span has ${what}` },
+      { decision: 'Sampled', detail: `a resource has ${what}` },
+      { decision: 'Sampled', detail: `a span has ${what}` },
+      { decision: 'Sampled', detail: `invert_match: no resource or span has ${what}` },
+      { decision: 'NotSampled', detail: `invert_match: a resource has ${what}` },
+      { decision: 'NotSampled', detail: `invert_match: a span has ${what}` },
+    ];
+    if (filterResults.size > 1024) filterResults.clear();
+    filterResults.set(what, made);
   }
-  return matched === undefined
-    ? { decision: 'Sampled', detail: `invert_match: no resource or span has ${what}` }
-    : { decision: 'NotSampled', detail: `invert_match: a ${matched} has ${what}` };
+  const at = matched === undefined ? 0 : matched === 'resource' ? 1 : 2;
+  return made[invert ? at + 3 : at]!;
 }
+
+const filterResults = new Map<string, readonly PolicyResult[]>();

@@ -1,6 +1,6 @@
 import { STATUS_CODE_NAMES, type StatusCode } from '../telemetry/pdata';
 import { SamplingConfigError } from './samplingConfigError';
-import { someSpan, type PolicyEvaluator } from './samplingPolicy';
+import { someSpan, type PolicyEvaluator, type PolicyResult } from './samplingPolicy';
 
 const CODES: Readonly<Record<string, StatusCode>> = { UNSET: 0, OK: 1, ERROR: 2 };
 
@@ -17,6 +17,9 @@ export function statusCodePolicy(name: string, statusCodes: readonly string[]): 
     wanted.add(code);
   }
   const list = statusCodes.join(', ');
+  // Every verdict text there can be, made once (a run keeps one per trace).
+  const notSampled: PolicyResult = { decision: 'NotSampled', detail: `no span has status in ${list}` };
+  const sampledBy = ([0, 1, 2] as const).map((code): PolicyResult => ({ decision: 'Sampled', detail: `a span has status ${STATUS_CODE_NAMES[code].slice(12)} (in ${list})` }));
   return {
     name,
     type: 'status_code',
@@ -30,9 +33,7 @@ export function statusCodePolicy(name: string, statusCodes: readonly string[]): 
         }
         return false;
       });
-      return hit && found !== undefined
-        ? { decision: 'Sampled', detail: `a span has status ${STATUS_CODE_NAMES[found].slice(12)} (in ${list})` }
-        : { decision: 'NotSampled', detail: `no span has status in ${list}` };
+      return hit && found !== undefined ? sampledBy[found]! : notSampled;
     },
   };
 }

@@ -153,9 +153,17 @@ class AttributesRowStage extends BaseRowStage implements RowOverlay {
 
 /** probabilistic_sampler (sampling-spec §3) over rows: the sampler's own per-span decision; new tracestates as an overlay. */
 class ProbabilisticRowStage extends BaseRowStage implements RowOverlay {
-  private traceStates: (string | undefined)[] | undefined;
-  /** Outcomes of spans with no tracestate and no sampling.priority, by trace: they depend on the trace id alone (as the sampler's own cache). */
-  private plain: (SpanSamplingOutcome | undefined)[] | undefined;
+  /** New tracestate of a row: 1 + an index into `states` (0 = unchanged). */
+  private stateOfRow: Int32Array | undefined;
+  private readonly states: string[] = [];
+  /**
+   * Outcomes of spans with no tracestate and no sampling.priority, by trace (1 + an index into
+   * `outcomes`): they depend on the trace id alone, as the sampler's own cache knows.
+   */
+  private plainOfTrace: Int32Array | undefined;
+  private readonly outcomes: SpanSamplingOutcome[] = [];
+  /** `stateOfRow` value for the rows of each outcome (-1 = not worked out yet). */
+  private readonly outcomeStates: number[] = [];
   readonly overlay: RowOverlay = this;
 
   constructor(private readonly sampler: ProbabilisticSampler) {
@@ -163,7 +171,13 @@ class ProbabilisticRowStage extends BaseRowStage implements RowOverlay {
   }
 
   traceStateOf(row: number): string | undefined {
-    return this.traceStates?.[row];
+    const i = this.stateOfRow?.[row] ?? 0;
+    return i === 0 ? undefined : this.states[i - 1];
+  }
+
+  private stateId(state: string): number {
+    this.states.push(state);
+    return this.states.length;
   }
 
   consume(payload: RowPayload): RowResult {
@@ -177,14 +191,29 @@ class ProbabilisticRowStage extends BaseRowStage implements RowOverlay {
         const found = view.attribute(row, 'sampling.priority');
         const priority = found === null ? view.attributes(row).get('sampling.priority') : found;
         let outcome: SpanSamplingOutcome;
+        let known = 0;
         if (traceState === '' && priority === undefined) {
           const t = view.cache.traceOfRow[row]!;
-          const plain = (this.plain ??= new Array<SpanSamplingOutcome | undefined>(view.store.count));
-          outcome = plain[t] ??= this.sampler.sampleFields(view.traceId(row), traceState, priority);
+          const plain = (this.plainOfTrace ??= new Int32Array(view.store.count));
+          known = plain[t]!;
+          if (known > 0) outcome = this.outcomes[known - 1]!;
+          else {
+            outcome = this.sampler.sampleFields(view.traceId(row), traceState, priority);
+            this.outcomes.push(outcome);
+            this.outcomeStates.push(-1);
+            plain[t] = known = this.outcomes.length;
+          }
         } else outcome = this.sampler.sampleFields(view.traceId(row), traceState, priority);
         if (outcome.error !== undefined) errors.set(outcome.error, (errors.get(outcome.error) ?? 0) + 1);
         if (!outcome.sampled) continue;
-        if (outcome.traceState !== traceState) (this.traceStates ??= new Array<string | undefined>(view.store.count))[row] = outcome.traceState;
+        if (outcome.traceState !== traceState) {
+          let id: number;
+          if (known > 0) {
+            id = this.outcomeStates[known - 1]!;
+            if (id < 0) this.outcomeStates[known - 1] = id = this.stateId(outcome.traceState);
+          } else id = this.stateId(outcome.traceState);
+          (this.stateOfRow ??= new Int32Array(view.store.count))[row] = id;
+        }
         kept.push(row);
       }
       if (kept.length > 0) groups.push({ resource: g.resource, rows: kept });

@@ -40,6 +40,10 @@ export interface RowOverlay {
 export class RowView {
   private readonly traceStateLayers: RowOverlay[];
   private readonly attributeLayers: RowOverlay[];
+  /** Rows of the store with a tracestate of their own (most have none: no lookup for them). */
+  private storedTraceStates: Map<number, string> | undefined;
+  /** String-table ids of the keys asked for (a small map instead of the whole table's). */
+  private readonly keyIds = new Map<string, number>();
 
   constructor(
     readonly store: SpanStore,
@@ -65,7 +69,13 @@ export class RowView {
       const s = layer.traceStateOf!(row);
       if (s !== undefined) return s;
     }
-    return this.store.extras.get(row)?.traceState ?? '';
+    let stored = this.storedTraceStates;
+    if (stored === undefined) {
+      stored = new Map();
+      for (const [r, e] of this.store.extras) if (e.traceState) stored.set(r, e.traceState);
+      this.storedTraceStates = stored;
+    }
+    return stored.size === 0 ? '' : (stored.get(row) ?? '');
   }
 
   /** Whether a stage before this point may have changed attribute `key` of `row`. */
@@ -78,8 +88,9 @@ export class RowView {
   attribute(row: number, key: string): AnyValue | undefined | null {
     if (this.rewritten(row, key)) return null;
     const store = this.store;
-    const keyId = store.strings.ids.get(key);
-    if (keyId === undefined) return undefined;
+    let keyId = this.keyIds.get(key);
+    if (keyId === undefined) this.keyIds.set(key, (keyId = store.strings.ids.get(key) ?? -1));
+    if (keyId < 0) return undefined;
     const cols = store.spanAttrs;
     // From the end: the last entry of a key is the one a map keeps.
     for (let i = attrEnd(store, row) - 1; i >= store.attrStart[row]!; i--) if (cols.keys[i] === keyId) return attributeValueAt(cols, store.strings, i, this.cache.stringValues);
@@ -111,91 +122,84 @@ export class RowView {
 
 /**
  * A span attribute map read from the columns on demand: `get` / `has` of one key look the key up
- * in the row's attributes; anything else (size, iteration, writes) first loads the whole map.
+ * in the row's attributes; anything else (size, iteration, writes) first loads the whole map into
+ * a real `Map` and goes on with it. It is `instanceof Map` (OTTL tests that) without being one,
+ * so making one costs an object of three fields, not a hash table: sampling policies ask every
+ * span of a trace for one key.
  */
-export class RowAttributes extends Map<string, AnyValue> {
-  private loaded = false;
-
-  constructor(
-    private readonly view: RowView,
-    private row: number,
-  ) {
-    super();
-  }
-
+export interface RowAttributes extends Map<string, AnyValue> {
   /** Points this map at another row (for a reader that is done with the previous one). */
-  retarget(row: number): void {
-    if (this.loaded) {
-      super.clear();
-      this.loaded = false;
-    }
-    this.row = row;
-  }
-
-  private load(): void {
-    if (this.loaded) return;
-    this.loaded = true;
-    for (const [k, v] of this.view.attributes(this.row)) super.set(k, v);
-  }
-
-  override get(key: string): AnyValue | undefined {
-    if (!this.loaded) {
-      const v = this.view.attribute(this.row, key);
-      if (v !== null) return v;
-      this.load();
-    }
-    return super.get(key);
-  }
-
-  override has(key: string): boolean {
-    return this.get(key) !== undefined;
-  }
-
-  override get size(): number {
-    this.load();
-    return super.size;
-  }
-
-  override set(key: string, value: AnyValue): this {
-    this.load();
-    return super.set(key, value);
-  }
-
-  override delete(key: string): boolean {
-    this.load();
-    return super.delete(key);
-  }
-
-  override clear(): void {
-    this.loaded = true;
-    super.clear();
-  }
-
-  override forEach(fn: (value: AnyValue, key: string, map: Map<string, AnyValue>) => void, thisArg?: unknown): void {
-    this.load();
-    super.forEach(fn, thisArg);
-  }
-
-  override entries(): MapIterator<[string, AnyValue]> {
-    this.load();
-    return super.entries();
-  }
-
-  override keys(): MapIterator<string> {
-    this.load();
-    return super.keys();
-  }
-
-  override values(): MapIterator<AnyValue> {
-    this.load();
-    return super.values();
-  }
-
-  override [Symbol.iterator](): MapIterator<[string, AnyValue]> {
-    this.load();
-    return super[Symbol.iterator]();
-  }
+  retarget(row: number): void;
 }
+
+interface RowAttributesState {
+  view: RowView;
+  row: number;
+  loaded: Map<string, AnyValue> | undefined;
+}
+
+function loaded(self: RowAttributesState): Map<string, AnyValue> {
+  return (self.loaded ??= self.view.attributes(self.row));
+}
+
+const rowAttributesPrototype: object = Object.create(Map.prototype, {
+  get: {
+    value(this: RowAttributesState, key: string): AnyValue | undefined {
+      if (this.loaded === undefined) {
+        const v = this.view.attribute(this.row, key);
+        if (v !== null) return v;
+      }
+      return loaded(this).get(key);
+    },
+  },
+  has: {
+    value(this: RowAttributes, key: string): boolean {
+      return this.get(key) !== undefined;
+    },
+  },
+  size: {
+    get(this: RowAttributesState): number {
+      return loaded(this).size;
+    },
+  },
+  set: {
+    value(this: RowAttributesState, key: string, value: AnyValue) {
+      loaded(this).set(key, value);
+      return this;
+    },
+  },
+  delete: { value: (function (this: RowAttributesState, key: string) { return loaded(this).delete(key); }) },
+  clear: {
+    value(this: RowAttributesState): void {
+      this.loaded = new Map();
+    },
+  },
+  forEach: {
+    value(this: RowAttributesState & Map<string, AnyValue>, fn: (value: AnyValue, key: string, map: Map<string, AnyValue>) => void, thisArg?: unknown): void {
+      for (const [k, v] of loaded(this)) fn.call(thisArg, v, k, this);
+    },
+  },
+  entries: { value: (function (this: RowAttributesState) { return loaded(this).entries(); }) },
+  keys: { value: (function (this: RowAttributesState) { return loaded(this).keys(); }) },
+  values: { value: (function (this: RowAttributesState) { return loaded(this).values(); }) },
+  [Symbol.iterator]: { value: (function (this: RowAttributesState) { return loaded(this)[Symbol.iterator](); }) },
+  retarget: {
+    value(this: RowAttributesState, row: number): void {
+      this.row = row;
+      this.loaded = undefined;
+    },
+  },
+});
+
+export function rowAttributes(view: RowView, row: number): RowAttributes {
+  const state: RowAttributesState = Object.create(rowAttributesPrototype) as RowAttributesState;
+  state.view = view;
+  state.row = row;
+  state.loaded = undefined;
+  return state as unknown as RowAttributes;
+}
+
+const PLAIN_STATUS: readonly { code: StatusCode; message: string }[] = [0, 1, 2].map((code) => Object.freeze({ code: code as StatusCode, message: '' }));
 
 /**
  * A read-only `Span` over one row of a view: what filter conditions and sampling policies read,
@@ -250,7 +254,7 @@ export class RowSpan implements Span {
     return spanEndNs(this.view.store, this.row);
   }
   get attributes(): Attributes {
-    return (this.attrs ??= new RowAttributes(this.view, this.row));
+    return (this.attrs ??= rowAttributes(this.view, this.row));
   }
   get droppedAttributesCount(): number {
     return this.view.store.extras.get(this.row)?.droppedAttributesCount ?? 0;
@@ -270,6 +274,10 @@ export class RowSpan implements Span {
     return this.view.store.extras.get(this.row)?.droppedLinksCount ?? 0;
   }
   get status(): { code: StatusCode; message: string } {
-    return (this.statusValue ??= { code: this.view.store.statuses[this.row]! as StatusCode, message: this.view.store.extras.get(this.row)?.statusMessage ?? '' });
+    if (this.statusValue !== undefined) return this.statusValue;
+    const code = this.view.store.statuses[this.row]! as StatusCode;
+    const message = this.view.store.extras.get(this.row)?.statusMessage ?? '';
+    // A RowSpan is only read: spans without a message share one status object per code.
+    return (this.statusValue = message === '' ? PLAIN_STATUS[code]! : { code, message });
   }
 }
