@@ -44,15 +44,28 @@ export function takeSpans(pending: ResourceSpans[], max: number): { taken: Trace
   return { taken: { resourceSpans: taken }, rest };
 }
 
-/** Build a batch processor. */
-export function createBatchProcessor(id: string, config: unknown): TracesComponent {
+/** A batch processor's settings, checked as the Collector checks them. */
+export interface BatchSettings {
+  readonly size: number;
+  readonly maxSize: number;
+  readonly timeoutMs: number;
+  /** False when `timeout` is 0 or `send_batch_size` is 0: every payload leaves at once. */
+  readonly hasTimer: boolean;
+}
+
+export function batchSettings(id: string, config: unknown): BatchSettings {
   const o = configObject(id, config);
   const size = numberField(id, o, 'send_batch_size', 8192);
   const maxSize = numberField(id, o, 'send_batch_max_size', 0);
   const timeoutMs = durationField(id, o, 'timeout', 200);
   if (maxSize > 0 && maxSize < size) throw new ComponentConfigError(id, 'send_batch_max_size must be greater or equal to send_batch_size');
   if (timeoutMs < 0) throw new ComponentConfigError(id, 'timeout must be greater or equal to 0');
-  const hasTimer = timeoutMs > 0 && size > 0;
+  return { size, maxSize, timeoutMs, hasTimer: timeoutMs > 0 && size > 0 };
+}
+
+/** Build a batch processor. */
+export function createBatchProcessor(id: string, config: unknown): TracesComponent {
+  const { size, maxSize, timeoutMs, hasTimer } = batchSettings(id, config);
   let pending: ResourceSpans[] = [];
   let pendingCount = 0;
   let timerStart: number | undefined;

@@ -111,6 +111,13 @@ const PROCESSORS = `  filter/health:
   probabilistic_sampler/eq:
     mode: equalizing
     sampling_percentage: 80
+  batch:
+  batch/small:
+    send_batch_size: 50
+    send_batch_max_size: 70
+    timeout: 300ms
+  batch/now:
+    timeout: 0s
   memory_limiter:
     check_interval: 1s
     limit_mib: 512
@@ -153,6 +160,8 @@ function both(text: string, store: SpanStore, options: SimulateOptions = {}) {
 const CASES: { name: string; processors: string[]; lanes?: string; columnar: boolean }[] = [
   { name: 'the bench pipeline', processors: ['filter/health', 'attributes/env', 'probabilistic_sampler', 'tail_sampling'], columnar: true },
   { name: 'tail sampling alone', processors: ['tail_sampling'], columnar: true },
+  { name: 'the usual memory_limiter → tail_sampling → batch', processors: ['memory_limiter', 'tail_sampling', 'batch'], columnar: true },
+  { name: 'batches split by size and sent by their timer, before and after the samplers', processors: ['batch/small', 'filter/health', 'probabilistic_sampler', 'tail_sampling/tight', 'batch/now', 'batch/small'], columnar: true },
   { name: 'caches, eviction and late spans', processors: ['memory_limiter', 'tail_sampling/tight'], columnar: true },
   { name: 'include/exclude, hashing by pattern, legacy filter', processors: ['filter/legacy', 'attributes/hash', 'attributes/env', 'probabilistic_sampler/prop', 'tail_sampling'], columnar: true },
   { name: 'two samplers in a row', processors: ['probabilistic_sampler/eq', 'probabilistic_sampler/prop', 'tail_sampling'], columnar: true },

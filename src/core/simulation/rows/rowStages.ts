@@ -7,6 +7,7 @@
  */
 import { anyConditionTrue, compileTraceFilter, filterError } from '../../processors/filterProcessor';
 import { compileAttributesProcessor } from '../../processors/attributesProcessor';
+import { batchSettings, type BatchSettings } from '../../processors/batchProcessor';
 import type { ComponentOptions } from '../../processors/componentOptions';
 import { resourceContext, scopeContext, spanContext } from '../../ottl/ottlContext';
 import type { ProbabilisticSampler, SpanSamplingOutcome } from '../../sampling/probabilisticSampler';
@@ -289,6 +290,92 @@ class TailRowStage extends BaseRowStage {
   }
 }
 
+/**
+ * batch (processors-spec §3.7) over rows: the processor's triggers and timer, groups appended and
+ * split at `send_batch_max_size` exactly as `takeSpans` splits ResourceSpans.
+ */
+class BatchRowStage extends BaseRowStage {
+  private pending: RowGroup[] = [];
+  private pendingCount = 0;
+  private timerStart: number | undefined;
+
+  constructor(private readonly settings: BatchSettings) {
+    super();
+  }
+
+  private take(): RowGroup[] {
+    const max = this.settings.maxSize;
+    if (max <= 0) {
+      const all = this.pending;
+      this.pending = [];
+      return all;
+    }
+    const taken: RowGroup[] = [];
+    let budget = max;
+    while (budget > 0 && this.pending.length > 0) {
+      const g = this.pending[0]!;
+      if (g.rows.length <= budget) {
+        taken.push(g);
+        this.pending.shift();
+        budget -= g.rows.length;
+        continue;
+      }
+      taken.push({ resource: g.resource, rows: g.rows.slice(0, budget) });
+      this.pending[0] = { resource: g.resource, rows: g.rows.slice(budget) };
+      budget = 0;
+    }
+    return taken;
+  }
+
+  private send(atMs: number, out: RowEmission[]): void {
+    const groups = this.take();
+    this.pendingCount = 0;
+    for (const g of this.pending) this.pendingCount += g.rows.length;
+    out.push({ payload: { groups }, atMs });
+    this.timerStart = atMs; // every send resets the timer
+  }
+
+  private fireTimers(nowMs: number, out: RowEmission[]): void {
+    const { hasTimer, timeoutMs } = this.settings;
+    if (!hasTimer || this.timerStart === undefined) return;
+    while (this.timerStart + timeoutMs <= nowMs) {
+      const due = this.timerStart + timeoutMs;
+      if (this.pendingCount === 0) {
+        this.timerStart = due + Math.floor((nowMs - due) / timeoutMs) * timeoutMs;
+        break;
+      }
+      this.send(due, out);
+    }
+  }
+
+  consume(payload: RowPayload, nowMs: number): RowResult {
+    const out: RowEmission[] = [];
+    this.timerStart ??= nowMs;
+    this.fireTimers(nowMs, out);
+    let n = 0;
+    for (const g of payload.groups) n += g.rows.length;
+    if (n === 0) return { emitted: out }; // empty payloads are dropped
+    this.pending.push(...payload.groups);
+    this.pendingCount += n;
+    if (!this.settings.hasTimer) while (this.pendingCount > 0) this.send(nowMs, out);
+    else while (this.pendingCount >= this.settings.size) this.send(nowMs, out);
+    return { emitted: out };
+  }
+
+  override advance(nowMs: number): RowResult {
+    const out: RowEmission[] = [];
+    this.timerStart ??= nowMs;
+    this.fireTimers(nowMs, out);
+    return { emitted: out };
+  }
+
+  override flush(nowMs: number): RowResult {
+    const out: RowEmission[] = [];
+    while (this.pendingCount > 0) this.send(nowMs, out);
+    return { emitted: out };
+  }
+}
+
 const NO_DATA: TracesData = { resourceSpans: [] };
 
 /**
@@ -308,9 +395,6 @@ class OpaqueRowStage extends BaseRowStage {
   }
 }
 
-/** Processor types with a columnar form; the others make a run take the object path. */
-export const ROW_PROCESSOR_TYPES: ReadonlySet<string> = new Set(['filter', 'attributes', 'probabilistic_sampler', 'tail_sampling', 'memory_limiter']);
-
 /**
  * The columnar form of a processor already built for the object path (`component`, so start-up
  * errors are the object path's), or a reason it has none.
@@ -326,6 +410,8 @@ export function rowStageFor(
   switch (type) {
     case 'memory_limiter':
       return new OpaqueRowStage(component);
+    case 'batch':
+      return new BatchRowStage(batchSettings(component.id, config));
     case 'filter': {
       const compiled = compileTraceFilter(component.id, config, options);
       if (compiled.buckets.spanevent.length > 0) return 'a filter with span event conditions changes spans';
