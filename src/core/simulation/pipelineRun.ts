@@ -96,6 +96,9 @@ interface TraceAcc {
 
 const NO_RESULT: ConsumeResult = { emitted: [] };
 
+/** Connectors that turn spans into metrics and never change them: a columnar run hands them read-only views. */
+const METRICS_ONLY_CONNECTORS: ReadonlySet<string> = new Set(['span_metrics', 'spanmetrics', 'count', 'service_graph', 'servicegraph']);
+
 function serviceOf(attrs: Map<string, { kind: string; value?: unknown }>): string {
   const v = attrs.get('service.name');
   return v && v.kind === 'string' ? String(v.value) : '';
@@ -222,9 +225,11 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
   };
 
   // A columnar run (decision 0014) when the store is given, every traces processor has a
-  // columnar form, no connector takes part and no exporter copy is kept; else the object path.
+  // columnar form, every connector only reads spans into metrics (no traces pipeline after it)
+  // and no exporter copy is kept; else the object path.
   const rowSource = options.rows;
-  let onRows = rowSource !== undefined && !options.keepExported && connectors.size === 0;
+  const readingConnectors = [...connectors.values()].every((c) => METRICS_ONLY_CONNECTORS.has(c.node.type) && c.targets.length === 0);
+  let onRows = rowSource !== undefined && !options.keepExported && readingConnectors;
   if (rowSource && onRows) {
     const forms: RowStage[][] = [];
     for (const lane of lanes) {
@@ -352,7 +357,8 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
       const copy = needsCopy && !isRowPayload(data) ? cloneTraces(data) : data;
       recordEdge(lane.edgeInto.get(tail)?.filter((k) => k.startsWith(`${lane.pipelineId}:`)), ids);
       const node = nodesByKey.get(tail)!;
-      if (node.kind === 'connector') toConnector(tail, isRowPayload(copy) ? materializePayload(lane.tailView!, copy) : copy, ids, nowMs);
+      // On rows, a connector only reads (span_metrics, count, service_graph): it gets a read-only view.
+      if (node.kind === 'connector') toConnector(tail, isRowPayload(copy) ? readOnlyPayload(lane.tailView!, copy, lane.tailObjects) : copy, ids, nowMs);
       else toExporter(lane, node, copy, ids, nowMs);
     });
   };

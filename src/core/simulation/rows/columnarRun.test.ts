@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../config/parseConfig';
+import { SAMPLE_CONFIG } from '../../samples/sampleConfig';
 import { generateIntoStore } from '../../generate/generateTraces';
 import { defaultScenario, findScenarioPreset } from '../../generate/scenarioPresets';
 import { createTraceIngester } from '../../ingest/ingestTraces';
@@ -181,7 +182,48 @@ const TRANSFORM = `  transform:
       - set(span.attributes["seen"], true)
 `;
 
+const CONNECTORS = `connectors:
+  span_metrics:
+    dimensions:
+      - name: http.request.method
+      - name: deployment.environment.name
+  count:
+    spans:
+      slow.spans:
+        conditions: ['end_time_unix_nano - start_time_unix_nano > 300000000']
+  service_graph:
+    dimensions: [deployment.environment.name]
+  forward:
+`;
+
+const METRICS = `    metrics:
+      receivers: [span_metrics, count, service_graph]
+      exporters: [otlp_grpc/backend]
+`;
+
 describe('columnar run = object path', () => {
+  it('with span_metrics, count and service_graph fed from the lanes (the shape of the sample)', () => {
+    const text = config(PROCESSORS, lane('traces', ['memory_limiter', 'attributes/env', 'tail_sampling', 'batch']) + lane('traces/metrics', ['memory_limiter', 'attributes/env'], ['span_metrics', 'count', 'service_graph']) + METRICS) + CONNECTORS;
+    const { rows, objects } = both(text, generated('checkout', 5, 2000));
+    expect(rows.onRows).toBe(true);
+    expect(rows.result.summary.metricPoints).toBeGreaterThan(0);
+    expect(rows.result).toEqual(objects.result);
+  });
+
+  it('the sample config the app opens with', () => {
+    const { rows, objects } = both(SAMPLE_CONFIG, generated('checkout', 1, 1000));
+    expect(rows.onRows).toBe(true);
+    expect(rows.result.summary.sampledTraces).toBeGreaterThan(0);
+    expect(rows.result).toEqual(objects.result);
+  });
+
+  it('a connector that feeds a traces pipeline takes the object path', () => {
+    const text = config(PROCESSORS, lane('traces', ['tail_sampling'], ['forward']) + '    traces/after:\n      receivers: [forward]\n      exporters: [debug]\n') + CONNECTORS;
+    const { rows, objects } = both(text, generated('checkout', 5, 300));
+    expect(rows.onRows).toBe(false);
+    expect(rows.result).toEqual(objects.result);
+  });
+
   for (const c of CASES) {
     it(`${c.name} (generated checkout traffic)`, () => {
       const text = config(PROCESSORS + TRANSFORM, c.lanes ?? lane('traces', c.processors));
