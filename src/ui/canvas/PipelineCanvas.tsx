@@ -3,11 +3,12 @@
  * YAML is broken it keeps that graph, dims it and says why (sync-design.md "Echoes and staleness").
  */
 import { useCallback, useMemo } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, type Node, type NodeMouseHandler } from '@xyflow/react';
+import { Controls, MiniMap, ReactFlow, type Node, type NodeMouseHandler } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectIsStale, selectShownAnalysis } from '../../state/documentStore';
 import { useDocument, useSimulation, useStores, useUi } from '../app/StoreContext';
 import { flowOverlay } from '../preview/flowOverlay';
+import { CanvasBackground } from './CanvasBackground';
 import { ComponentNode } from './ComponentNode';
 import { CountedEdge } from './CountedEdge';
 import { withLabelSpots } from './edgeLabelLayout';
@@ -119,7 +120,7 @@ export function PipelineCanvas() {
         onlyRenderVisibleElements={nodes.length > 400}
         aria-label="Pipeline graph"
       >
-        <Background gap={24} size={1} />
+        <CanvasBackground />
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable nodeStrokeWidth={2} ariaLabel="Minimap" />
       </ReactFlow>
