@@ -80,6 +80,8 @@ const PROCESSORS = `  filter/health:
       span:
         - attributes["url.path"] == "/healthz"
         - name == "GET /metrics" and kind == SPAN_KIND_SERVER
+        - Len(attributes) > 40 or not IsMap(attributes)
+        - attributes["deployment.environment.name"] == "staging"
       resource:
         - resource.attributes["service.name"] == "no-such-service"
   filter/legacy:
