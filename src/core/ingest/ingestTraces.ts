@@ -4,8 +4,10 @@
  * piece at a time, protobuf is split into ResourceSpans records. Every piece is normalised to
  * pdata and handed to `onData`, then dropped, so memory stays flat in the size of the input.
  * Given a `store` instead, OTLP/JSON pieces are appended straight into its columns without
- * building pdata (`otlpJsonColumns`, issue #6); the store ends up exactly as `onData: (d) =>
- * appendTracesData(store, d)` would leave it, only faster. Other formats still go through pdata.
+ * building pdata (`otlpJsonColumns`, issue #6, decision 0013), their spans read from the bytes
+ * while the element is scanned when they have the common shape (`otlpJsonBytes`, decision
+ * 0016); the store ends up exactly as `onData: (d) => appendTracesData(store, d)` would leave
+ * it, only faster. Other formats still go through pdata.
  *
  * A record that cannot be read is reported as an issue with its line (JSON Lines) or byte
  * offset and skipped; the rest loads. Input that is not trace data at all ends the load with
@@ -41,15 +43,22 @@ export interface TraceIngestOptions {
   readonly hugePieceBytes?: number;
   /**
    * With `store`: a `resourceSpans` element at least this large (and not huge) is parsed as
-   * its skeleton plus batches of spans, which spares the garbage collector; same result.
-   * Default 256 KiB.
+   * its skeleton plus its spans one by one or in batches (`batchedOtlpElement`), which spares
+   * the garbage collector; same result. Default 0 (every element) when spans are read from
+   * bytes (`spanBytes`), else 256 KiB.
    */
   readonly batchElementBytes?: number;
+  /**
+   * With `store`: read the spans of those elements straight from their bytes when they have
+   * the common shape (`otlpJsonBytes`), else parse them. Same result either way. Default true.
+   */
+  readonly spanBytes?: boolean;
   /** Minimum input bytes between progress reports. Default 1 MiB. */
   readonly progressEveryBytes?: number;
   /**
    * JSON Lines: parse a line whole when that is certain to give what cutting it into
-   * `resourceSpans` elements gives (see `wholeLine`), skipping the byte scan. Default true.
+   * `resourceSpans` elements gives (see `wholeLine`), skipping the byte scan. Default true;
+   * not done when spans are read from bytes (`store` and `spanBytes`), which is faster.
    */
   readonly wholeLines?: boolean;
 }
@@ -87,6 +96,8 @@ const HUGE_BATCH = 1000;
 /** Spans per batch, in bytes of JSON (see `batchedOtlpElement`). */
 const BATCH_BYTES = 64 * 1024;
 const NOT_BATCHABLE = new Error('not batchable');
+/** Spans in a row the byte reader did not take, after which the rest of the run is parsed in batches. */
+const BYTE_MISSES = 8;
 const OPEN_OBJ = 0x7b;
 const utf8 = new TextEncoder();
 const RESOURCE_SPANS_KEY = utf8.encode('"resourceSpans"');
@@ -130,18 +141,19 @@ function batchable(b: Uint8Array, layout: OtlpLayout): { runs: OtlpRun[]; scopeK
   }
   const runs = layout.runs.filter((r) => r.starts.length > 0 && startsWithBytes(b, r.keyAt, SPANS_KEY));
   if (runs.length === 0) return null;
-  for (const r of runs) {
-    for (let i = 1; i < r.starts.length; i++) {
-      let commas = 0;
-      for (let at = r.ends[i - 1]!; at < r.starts[i]!; at++) {
-        const c = b[at]!;
-        if (c === 0x2c) commas++;
-        else if (!isWs(c)) return null;
-      }
-      if (commas !== 1) return null;
-    }
-  }
+  for (const r of runs) for (let i = 1; i < r.starts.length; i++) if (!oneComma(b, r.ends[i - 1]!, r.starts[i]!)) return null;
   return { runs, scopeKey: SCOPE_KEYS[k]! };
+}
+
+/** True when b[from, to) is one comma, with whitespace around it or not. */
+function oneComma(b: Uint8Array, from: number, to: number): boolean {
+  let commas = 0;
+  for (let at = from; at < to; at++) {
+    const c = b[at]!;
+    if (c === 0x2c) commas++;
+    else if (!isWs(c)) return false;
+  }
+  return commas === 1;
 }
 
 /** The element with each run's spans cut out (each spans array left empty). */
@@ -166,7 +178,10 @@ export function createTraceIngester(options: TraceIngestOptions): TraceIngester 
   const maxIssues = options.maxIssues ?? 200;
   const hugePieceBytes = options.hugePieceBytes ?? 32 * 1024 * 1024;
   const progressEvery = options.progressEveryBytes ?? 1024 * 1024;
-  const batchElementBytes = options.batchElementBytes ?? 256 * 1024;
+  const spanBytes = options.spanBytes !== false;
+  // with spans read from their bytes (and staged while the element is scanned), every element is batched
+  const batchElementBytes = options.batchElementBytes ?? (spanBytes ? 0 : 256 * 1024);
+  const byteMisses = spanBytes ? BYTE_MISSES : 0;
   const decoder = new TextDecoder('utf-8');
   const store = options.store;
   const onData = options.onData;
@@ -356,12 +371,14 @@ export function createTraceIngester(options: TraceIngestOptions): TraceIngester 
   }
 
   /**
-   * A large `resourceSpans` element parsed as its skeleton (span arrays emptied) plus batches
-   * of about BATCH_BYTES of spans, so no parse tree outlives the young generation (one 3 MiB
-   * element parsed whole costs several times its parse in garbage collection). Taken only
-   * when it gives exactly what parsing the element whole gives (see `batchable`); if a part
-   * does not parse, everything it appended is rolled back and the element is parsed whole
-   * (which then reports it as invalid JSON). Returns false when it did not take the element.
+   * A `resourceSpans` element parsed as its skeleton (span arrays emptied), its spans then
+   * written one by one from what the byte reader staged while the element was scanned, or read
+   * from the element's bytes now, or else parsed (alone, or after BYTE_MISSES spans in a row
+   * the reader did not take, in batches of about BATCH_BYTES, so no parse tree outlives the
+   * young generation). Taken only when it gives exactly what parsing the element whole gives
+   * (see `batchable`); if a part does not parse, everything it appended is rolled back and the
+   * element is parsed whole (which then reports it as invalid JSON). Returns false when it did
+   * not take the element.
    */
   function batchedOtlpElement(p: JsonPiece, layout: OtlpLayout, where: string): boolean {
     const plan = batchable(p.bytes, layout);
@@ -389,17 +406,26 @@ export function createTraceIngester(options: TraceIngestOptions): TraceIngester 
     const mark = markSpanStore(writer!.store, elementMark);
     let kept: number;
     try {
-      kept = writer!.resourceSpans(skeleton, where, (severity, w, message) => issues.push([severity, w, message]), (j, ss, visit) => {
+      kept = writer!.resourceSpans(skeleton, where, (severity, w, message) => issues.push([severity, w, message]), (j, ss, visit, visitBytes) => {
         const r = runOf.get(j);
         if (!r) {
           const own = ss.spans;
           if (Array.isArray(own)) for (let k = 0; k < own.length; k++) visit(own[k], k);
           return;
         }
-        for (let k0 = 0; k0 < r.starts.length; ) {
+        const { starts, ends } = r;
+        let misses = 0;
+        for (let k0 = 0; k0 < starts.length; ) {
+          // a span read straight from its bytes; else parsed alone, or after a run of spans
+          // the byte reader does not take (another producer's shape), in batches
+          if (misses < byteMisses && visitBytes(p.bytes, starts[k0]!, ends[k0]!)) {
+            misses = 0;
+            k0++;
+            continue;
+          }
           let k1 = k0 + 1;
-          while (k1 < r.starts.length && r.ends[k1]! - r.starts[k0]! <= BATCH_BYTES) k1++;
-          const batch = tryParse(p.bytes.subarray(r.starts[k0]!, r.ends[k1 - 1]!), true);
+          if (++misses >= byteMisses) while (k1 < starts.length && ends[k1]! - starts[k0]! <= BATCH_BYTES) k1++;
+          const batch = tryParse(p.bytes.subarray(starts[k0]!, ends[k1 - 1]!), true);
           if (!Array.isArray(batch) || batch.length !== k1 - k0) throw NOT_BATCHABLE;
           for (let k = k0; k < k1; k++) visit(batch[k - k0], k);
           k0 = k1;
@@ -499,11 +525,15 @@ export function createTraceIngester(options: TraceIngestOptions): TraceIngester 
     if (fatal) return;
     if (p.key === 'resourceSpans' || p.key === 'resource_spans') {
       const where = `${p.key}[${p.index}]`;
-      const runs = p.bytes.length > hugePieceBytes ? spanRunsOf(p) : [];
-      if (runs.length > 0) hugeOtlpElement(p, runs, where);
-      else if (!(writer && p.layout && p.bytes.length >= batchElementBytes && batchedOtlpElement(p, p.layout, where))) {
-        const raw = parse(p.bytes, p.offset, p.line, where);
-        if (raw !== undefined) otlpElement(raw, where, p.offset, p.line);
+      try {
+        const runs = p.bytes.length > hugePieceBytes ? spanRunsOf(p) : [];
+        if (runs.length > 0) hugeOtlpElement(p, runs, where);
+        else if (!(writer && p.layout && p.bytes.length >= batchElementBytes && batchedOtlpElement(p, p.layout, where))) {
+          const raw = parse(p.bytes, p.offset, p.line, where);
+          if (raw !== undefined) otlpElement(raw, where, p.offset, p.line);
+        }
+      } finally {
+        writer?.clearStaged();
       }
     } else if (p.key === 'data') {
       setFormat('jaeger-json');
@@ -551,7 +581,16 @@ export function createTraceIngester(options: TraceIngestOptions): TraceIngester 
           const wrong = WRONG_SIGNAL[key];
           if (wrong && top === 0) fail(wrong);
         },
-        ...(options.wholeLines === false ? {} : { onLine: wholeLine }),
+        // (a line is scanned instead when its spans are read from bytes, which is faster)
+        ...(options.wholeLines === false || (writer && spanBytes) ? {} : { onLine: wholeLine }),
+        // spans read while the element is scanned, committed by `batchedOtlpElement` (not in
+        // an element that will be parsed span by span)
+        ...(writer && spanBytes
+          ? {
+              onSpan: (chunk: Uint8Array, i: number, n: number, base: number, piece: number, noNewline: boolean) =>
+                fatal || i + base > hugePieceBytes ? -1 : writer.stageSpan(chunk, i, n, base, piece, noNewline),
+            }
+          : {}),
         onTruncated(message, offset, line) {
           flushZipkin();
           if (lineMode()) issue('error', `line ${line}: ${message}`, offset, line);
@@ -641,6 +680,8 @@ export function createTraceIngester(options: TraceIngestOptions): TraceIngester 
           if (err) issue('error', err);
         }
       }
+      // an element cut short by the end of the input leaves its staged spans: let the stage go
+      writer?.clearStaged();
       progress(true);
       return { ok: fatal === undefined, format, spans, bytes, issues, errorCount, warningCount, ...(fatal !== undefined ? { fatal } : {}) };
     },

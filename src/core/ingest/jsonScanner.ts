@@ -17,11 +17,14 @@
  * line mode, so outside it (and once a newline inside the first value has shown the input is
  * not JSON Lines) the tight loop does not look for newlines and `line` is not advanced inside
  * cut elements. With `layouts`, the tight loop also notes, at strings and brackets no deeper
- * than a span, where the spans of an OTLP element are (`JsonPiece.layout`), so a large element
- * can be parsed in batches of spans without a second pass. In line mode whole lines are first
- * offered to `onLine`, which may take them without any scan. A piece that lies within one
- * chunk is handed over as a view of that chunk, otherwise as a view of the scanner's buffer:
- * either way only until `onPiece` returns.
+ * than a span, where the spans of an OTLP element are (`JsonPiece.layout`, in line mode too),
+ * so a large element can be parsed in batches of spans without a second pass; and it offers
+ * each span object to `onSpan` as it reaches its `{`, which may read the span itself (the
+ * column writer's byte reader, decision 0016) and hand back where it ends, so the scan skips
+ * it: the bytes of most spans are then looked at once, by that reader. In line mode whole
+ * lines are first offered to `onLine`, which may take them without any scan. A piece that lies
+ * within one chunk is handed over as a view of that chunk, otherwise as a view of the scanner's
+ * buffer (pooled with other scanners': `spareBuffer`): either way only until `onPiece` returns.
  *
  * Whatever is not cut out of a top-level value (its "rest", e.g. `{"resourceSpans":[]}` or a
  * whole bare Jaeger trace) is delivered when the value ends. A stream may hold several
@@ -69,8 +72,8 @@ export interface JsonPiece {
   /** Depth of the array the piece was cut from (the piece's own `{` opens depth + 1). */
   readonly depth: number;
   /**
-   * For an OTLP `resourceSpans` element scanned outside line mode: where its span objects
-   * are, found on the way (see `OtlpLayout`). Absent otherwise.
+   * For an OTLP `resourceSpans` element scanned with `layouts`: where its span objects are,
+   * found on the way (see `OtlpLayout`). Absent otherwise.
    */
   readonly layout?: OtlpLayout;
 }
@@ -124,6 +127,15 @@ export interface JsonScannerHandlers {
    * value and is not scanned), false to have it scanned as usual.
    */
   onLine?(bytes: Uint8Array, offset: number, line: number, top: number, text: string | null): boolean;
+  /**
+   * With `layouts`: offered each span object of an OTLP element (an object element of a run,
+   * see `OtlpLayout`) as the scan reaches its `{` at chunk[i], to read it ahead (chunk[i, n)
+   * only; `base` added to an index of chunk gives its offset in the piece, whose stream offset
+   * is `piece`). Returns the index after the span's `}` when it took the span — it must then be
+   * exactly one JSON object, and hold no newline when `noNewline` — and the scan goes on from
+   * there without looking inside it; -1 to have it scanned.
+   */
+  onSpan?(chunk: Uint8Array, i: number, n: number, base: number, piece: number, noNewline: boolean): number;
 }
 
 export interface JsonScanner {
@@ -147,6 +159,16 @@ function skipStringBytes(chunk: Uint8Array, i: number, n: number): number {
   return n;
 }
 
+/**
+ * A large buffer no ByteBuffer holds (its last user's, once emptied): the next one that must
+ * grow takes it instead of growing from 1 KiB by doubling, so a scan of many large pieces, or
+ * scanners one after another, do not allocate and copy ~2× their largest piece each time
+ * (fresh large typed arrays are slow to get in Chromium). At most SPARE_MAX bytes are kept.
+ */
+let spareBuffer: Uint8Array<ArrayBuffer> | null = null;
+const SPARE_MIN = 1 << 16;
+const SPARE_MAX = 1 << 24;
+
 class ByteBuffer {
   buf = new Uint8Array(1024);
   len = 0;
@@ -154,9 +176,15 @@ class ByteBuffer {
     const n = to - from;
     if (n <= 0) return;
     if (this.len + n > this.buf.length) {
-      let cap = this.buf.length * 2;
-      while (cap < this.len + n) cap *= 2;
-      const next = new Uint8Array(cap);
+      let next: Uint8Array<ArrayBuffer>;
+      if (spareBuffer && spareBuffer.length >= this.len + n) {
+        next = spareBuffer;
+        spareBuffer = null;
+      } else {
+        let cap = this.buf.length * 2;
+        while (cap < this.len + n) cap *= 2;
+        next = new Uint8Array(cap);
+      }
       next.set(this.buf.subarray(0, this.len));
       this.buf = next;
     }
@@ -175,7 +203,12 @@ class ByteBuffer {
   }
   clear(): void {
     this.len = 0;
-    if (this.buf.length > 1 << 24) this.buf = new Uint8Array(1024);
+    const size = this.buf.length;
+    if (size >= SPARE_MIN) {
+      // kept for the next large piece, here or in another scanner
+      if (size <= SPARE_MAX && (!spareBuffer || spareBuffer.length < size)) spareBuffer = this.buf;
+      this.buf = new Uint8Array(1024);
+    }
   }
 }
 
@@ -330,6 +363,18 @@ export function createJsonScanner(handlers: JsonScannerHandlers, options: { cutK
   let run: OtlpRun | null = null;
   let spanStart = -1;
 
+  const spanHandler = handlers.onSpan?.bind(handlers) ?? null;
+
+  /** A span object opens at chunk[i] (at depth rec4, spanStart set): offers it to `onSpan`; the index after it, or -1. */
+  function offerSpan(chunk: Uint8Array, i: number, n: number, noNewline: boolean): number {
+    const j = spanHandler!(chunk, i, n, offset - pieceOffset, pieceOffset, noNewline);
+    if (j < 0) return -1;
+    run!.starts.push(spanStart);
+    run!.ends.push(offset + j - pieceOffset);
+    spanStart = -1;
+    return j;
+  }
+
   // whole-line state (line mode with an `onLine` handler)
   const lineHandler = handlers.onLine?.bind(handlers);
   const lineBuf = new ByteBuffer();
@@ -379,7 +424,7 @@ export function createJsonScanner(handlers: JsonScannerHandlers, options: { cutK
     pieceOuter = outer;
     pieceNested = nested;
     pieceSeg = i;
-    recording = wantLayouts && lineMode !== true && (key === 'resourceSpans' || key === 'resource_spans');
+    recording = wantLayouts && (key === 'resourceSpans' || key === 'resource_spans');
     layout = recording ? { arrays: 0, arrayKeyAt: -1, runs: [] } : null;
     setRecordDepths();
     shallow.fill(0);
@@ -394,14 +439,6 @@ export function createJsonScanner(handlers: JsonScannerHandlers, options: { cutK
     rec3 = recording ? pieceDepth + 3 : -1;
     rec4 = recording ? pieceDepth + 4 : -1;
     rec5 = recording ? pieceDepth + 5 : -1;
-  }
-
-  /** Stops recording the current piece's layout (a line-mode loop had to scan part of it). */
-  function dropLayout(): void {
-    if (!recording) return;
-    recording = false;
-    layout = null;
-    setRecordDepths();
   }
 
   /** A string starts at stream offset `at` at depth `d` (<= rec3). */
@@ -473,8 +510,8 @@ export function createJsonScanner(handlers: JsonScannerHandlers, options: { cutK
     // never reported, and the loop need not look for them
     if (lineMode === false || (lineMode === 'auto' && newlineInFirst)) return scanPieceNoLines(chunk, i, n);
     if (lineMode === 'auto') return scanPieceFirstValue(chunk, i, n);
-    // line mode: a newline goes back to the general loop (truncation, line count)
-    dropLayout();
+    // line mode: a newline goes back to the general loop (truncation, line count; a piece
+    // with a newline in it is dropped, so its layout does not matter)
     const stop = pieceDepth + 1;
     let d = depth;
     let str = inString;
@@ -527,14 +564,29 @@ export function createJsonScanner(handlers: JsonScannerHandlers, options: { cutK
           return n;
         }
         const c = chunk[i]!;
-        if (c === QUOTE) break;
-        if (c === OPEN_OBJ || c === OPEN_ARR) d++;
-        else if (c === CLOSE_OBJ || c === CLOSE_ARR) {
+        if (c === QUOTE) {
+          if (d <= rec3) noteString(d, offset + i);
+          break;
+        }
+        if (c === OPEN_OBJ || c === OPEN_ARR) {
+          if (d <= rec4) {
+            noteOpen(c, d, offset + i);
+            if (d === rec4 && spanStart >= 0 && spanHandler !== null) {
+              const j = offerSpan(chunk, i, n, true);
+              if (j >= 0) {
+                i = j;
+                continue;
+              }
+            }
+          }
+          d++;
+        } else if (c === CLOSE_OBJ || c === CLOSE_ARR) {
           if (d === stop) {
             inString = false;
             depth = d;
             return i;
           }
+          if (d === rec5) noteClose(c, offset + i);
           d--;
         } else if (c === NL) {
           inString = false;
@@ -598,7 +650,16 @@ export function createJsonScanner(handlers: JsonScannerHandlers, options: { cutK
           }
         }
       } else if (c === OPEN_OBJ || c === OPEN_ARR) {
-        if (d <= rec4) noteOpen(c, d, offset + i - 1);
+        if (d <= rec4) {
+          noteOpen(c, d, offset + i - 1);
+          if (d === rec4 && spanStart >= 0 && spanHandler !== null) {
+            const j = offerSpan(chunk, i - 1, n, false);
+            if (j >= 0) {
+              i = j;
+              continue;
+            }
+          }
+        }
         d++;
       } else if (c === CLOSE_OBJ || c === CLOSE_ARR) {
         if (d === stop) {
@@ -689,7 +750,17 @@ export function createJsonScanner(handlers: JsonScannerHandlers, options: { cutK
           }
         }
       } else if (c === OPEN_OBJ || c === OPEN_ARR) {
-        if (d <= rec4) noteOpen(c, d, offset + i - 1);
+        if (d <= rec4) {
+          noteOpen(c, d, offset + i - 1);
+          // a span with a newline in it is scanned: the newline decides it is not line mode
+          if (d === rec4 && spanStart >= 0 && spanHandler !== null) {
+            const j = offerSpan(chunk, i - 1, n, true);
+            if (j >= 0) {
+              i = j;
+              continue;
+            }
+          }
+        }
         d++;
       } else if (c === CLOSE_OBJ || c === CLOSE_ARR) {
         if (d === stop) {

@@ -38,6 +38,9 @@ function both(input: Uint8Array | string, chunk = 64 * 1024, opts: Opts = {}): {
   return { pdata, direct, pdataResult, directResult };
 }
 
+/** Both direct paths: spans read from their bytes (the default) and through `JSON.parse` (`spanBytes: false`). */
+const DIRECT_PATHS: Opts[] = [{}, { spanBytes: false }];
+
 function attrColumns(c: AttributeColumns): unknown {
   return {
     count: c.count,
@@ -104,17 +107,24 @@ function columns(s: SpanStore): Record<string, unknown> {
   };
 }
 
-/** Both paths on `input`; asserts they agree and returns the direct result for further checks. */
+/**
+ * The pdata path and both direct paths on `input`; asserts they agree and returns the result
+ * of the default direct path for further checks.
+ */
 function expectSame(input: Uint8Array | string, chunk?: number, opts?: Opts): { store: SpanStore; result: TraceIngestResult } {
-  const r = both(input, chunk, opts);
-  expect(r.directResult).toEqual(r.pdataResult);
-  const a = columns(r.direct);
-  const b = columns(r.pdata);
-  for (const k of Object.keys(b)) expect([k, a[k]]).toEqual([k, b[k]]);
-  // rows beyond the count stay zero (a rolled-back row is cleared again)
-  expect(Array.from(r.direct.traceIds.subarray(r.direct.count * 4)).every((x) => x === 0)).toBe(true);
-  expect(Array.from(r.direct.names.subarray(r.direct.count)).every((x) => x === 0)).toBe(true);
-  return { store: r.direct, result: r.directResult };
+  let first: { store: SpanStore; result: TraceIngestResult } | null = null;
+  for (const path of DIRECT_PATHS) {
+    const r = both(input, chunk, { ...opts, ...path });
+    expect(r.directResult).toEqual(r.pdataResult);
+    const a = columns(r.direct);
+    const b = columns(r.pdata);
+    for (const k of Object.keys(b)) expect([k, a[k]]).toEqual([k, b[k]]);
+    // rows beyond the count stay zero (a rolled-back row is cleared again)
+    expect(Array.from(r.direct.traceIds.subarray(r.direct.count * 4)).every((x) => x === 0)).toBe(true);
+    expect(Array.from(r.direct.names.subarray(r.direct.count)).every((x) => x === 0)).toBe(true);
+    first ??= { store: r.direct, result: r.directResult };
+  }
+  return first!;
 }
 
 function generated(spans: number): { doc: string; lines: string } {

@@ -17,6 +17,9 @@
  * A resource and its scopes are interned when their first span is kept, so a resource whose
  * spans were all skipped is not stored, exactly as on the pdata path; one equal to a recently
  * used one is found by comparing values rather than by building `internResource`'s key.
+ *
+ * `spanBytes` writes a span without any parsed object, from what `otlpJsonBytes` reads of its
+ * bytes (decision 0016); a span that reader does not take comes back to `span`.
  */
 import {
   appendAttributes,
@@ -36,6 +39,7 @@ import type { AnyValue, Attributes, InstrumentationScope } from '../telemetry/pd
 import { createSpanStoreMark, internResource, internScope, markSpanStore, reserveRow, rollbackSpanStore, type SpanExtras, type SpanStore } from '../telemetry/spanStore';
 import { internString, truncateStringTable, type StringTable } from '../telemetry/stringTable';
 import { isZeroId, parseOtlpId } from './idCodec';
+import { createSpanBytesReader, HALVES, nanosHalves } from './otlpJsonBytes';
 import type { IssueSink } from './ingestTypes';
 import { anyValue, attributes, field, FieldError, isObj, must, readResourceSpans, str } from './otlpJson';
 import { parseInt64, parseSpanKind, parseStatusCode, parseUint32, parseUint64 } from './otlpScalars';
@@ -94,19 +98,10 @@ function readTime(v: unknown, name: string): void {
       const split = len > 9 ? len - 9 : 0;
       const a = digitsValue(v, 0, split);
       const b = digitsValue(v, split, len);
-      if (a >= 0 && b >= 0) {
-        // a < 1e11 < 2^37: split a into 16-bit-ish limbs so every product stays below 2^53
-        const aH = Math.floor(a / 65536);
-        const y = aH * 1e9; // < 2^51
-        const yH = Math.floor(y / 65536);
-        const z = (y - yH * 65536) * 65536 + (a - aH * 65536) * 1e9 + b; // < 2^48
-        const carry = Math.floor(z / TWO32);
-        const hi = yH + carry;
-        if (hi <= 0xffffffff) {
-          timeHi = hi;
-          timeLo = z - carry * TWO32;
-          return;
-        }
+      if (a >= 0 && b >= 0 && nanosHalves(a, b)) {
+        timeHi = HALVES[0]!;
+        timeLo = HALVES[1]!;
+        return;
       }
     }
   } else if (typeof v === 'number') {
@@ -395,9 +390,16 @@ function writeSpan(store: SpanStore, row: number, scope: number, s: Obj): void {
 
 /**
  * Where the spans of scope `j` (the parsed scope object `ss`) come from when they were not
- * parsed with it: `visit` each in order with its index in the scope's `spans` array.
+ * parsed with it: each in order, with its index in the scope's `spans` array, either parsed
+ * (`visit`) or as its bytes, from its `{` to just after its `}` (`visitBytes`, which returns
+ * false, having changed nothing, when the span must be parsed and visited instead).
  */
-export type SpanSource = (j: number, ss: Record<string, unknown>, visit: (span: unknown, index: number) => void) => void;
+export type SpanSource = (
+  j: number,
+  ss: Record<string, unknown>,
+  visit: (span: unknown, index: number) => void,
+  visitBytes: (bytes: Uint8Array, start: number, end: number) => boolean,
+) => void;
 
 function remember(recent: number[], i: number): void {
   const at = recent.indexOf(i);
@@ -460,6 +462,19 @@ export interface OtlpColumnWriter {
   beginScope(scope: InstrumentationScope, schemaUrl: string): void;
   /** One span of the current scope, reported at `${scopeWhere}.spans[${index}]`; true when kept. */
   span(raw: unknown, scopeWhere: string, index: number, onIssue: IssueSink): boolean;
+  /**
+   * One span of the current scope read straight from bytes[start, end) (`otlpJsonBytes`), or
+   * committed from what `stageSpan` parsed of it; true when kept, false when it must go through
+   * `span` instead (the store is then unchanged). `bytes` holds the span's whole element.
+   */
+  spanBytes(bytes: Uint8Array, start: number, end: number): boolean;
+  /**
+   * Parses a span of an element being scanned ahead of `spanBytes` (see
+   * `SpanBytesReader.stage`); returns the index after its `}`, or -1 when it was not taken.
+   */
+  stageSpan(b: Uint8Array, i: number, end: number, base: number, element: number, noNewline: boolean): number;
+  /** Forgets what `stageSpan` parsed. */
+  clearStaged(): void;
 }
 
 /** A writer appending to `store`. */
@@ -546,6 +561,24 @@ export function createOtlpColumnWriter(store: SpanStore): OtlpColumnWriter {
     return true;
   }
 
+  const reader = createSpanBytesReader(store);
+
+  function spanBytes(bytes: Uint8Array, start: number, end: number): boolean {
+    markSpanStore(store, mark);
+    const fresh = resourceIndex < 0;
+    if (fresh) {
+      resourceIndex = findResource();
+      for (const p of pending) scopeIndex = findScope(resourceIndex, p.scope, p.schemaUrl);
+    }
+    if (reader.read(bytes, start, end, reader.take(start), reserveRow(store), scopeIndex)) {
+      if (fresh) pending = [];
+      return true;
+    }
+    rollbackSpanStore(store, mark);
+    if (fresh) resourceIndex = -1;
+    return false;
+  }
+
   function resourceSpans(raw: unknown, where: string, onIssue: IssueSink, spansOf?: SpanSource): number {
     let kept = 0;
     readResourceSpans(raw, where, onIssue, {
@@ -553,9 +586,18 @@ export function createOtlpColumnWriter(store: SpanStore): OtlpColumnWriter {
       scope: (j, ss, sc, ssWhere) => {
         beginScope(sc, str(field(ss, 'schemaUrl')));
         if (spansOf) {
-          spansOf(j, ss, (rawSpan, k) => {
-            if (span(rawSpan, ssWhere, k, onIssue)) kept++;
-          });
+          spansOf(
+            j,
+            ss,
+            (rawSpan, k) => {
+              if (span(rawSpan, ssWhere, k, onIssue)) kept++;
+            },
+            (bytes, start, end) => {
+              if (!spanBytes(bytes, start, end)) return false;
+              kept++;
+              return true;
+            },
+          );
           return;
         }
         const spans = ss.spans;
@@ -566,5 +608,5 @@ export function createOtlpColumnWriter(store: SpanStore): OtlpColumnWriter {
     return kept;
   }
 
-  return { store, resourceSpans, beginResource, beginScope, span };
+  return { store, resourceSpans, beginResource, beginScope, span, spanBytes, stageSpan: reader.stage, clearStaged: reader.clear };
 }
