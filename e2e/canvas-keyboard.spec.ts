@@ -133,6 +133,9 @@ test('keyboard only: add debug from the palette, connect it from the node menu, 
 test('keyboard: a processor moves along its lane with Alt+arrows, Shift+arrows explain why it does not slide', async ({ studio, page }) => {
   await studio.open();
   await studio.setEditorText(START.replace('      processors: [batch]', '      processors: [memory_limiter, batch]').replace('  batch: # defaults\n', '  memory_limiter:\n    check_interval: 1s\n    limit_percentage: 80\n  batch: # defaults\n'));
+  // The sample's traces lane has a batch node too: wait until the canvas shows the new text
+  // (its tail_sampling is gone), or the keys would go to a node about to be redrawn.
+  await expect(page.locator('.react-flow__node[data-id="lane:traces:processors:tail_sampling"]')).toHaveCount(0);
   const batch = page.locator('.react-flow__node[data-id="lane:traces:processors:batch"]');
   await expect(batch).toBeVisible();
   await batch.focus();

@@ -188,6 +188,8 @@ test.describe('canvas editing, by mouse', () => {
   test('node menu: remove from pipeline keeps the definition, keyboard path via Delete', async ({ studio, page }) => {
     await studio.open();
     await studio.setEditorText('receivers:\n  otlp:\nprocessors:\n  batch:\nexporters:\n  debug:\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      processors: [batch]\n      exporters: [debug]\n');
+    // The sample's traces lane has a batch node too: wait until the canvas shows the new text.
+    await expect(page.locator('.react-flow__node[data-id="lane:traces:processors:memory_limiter"]')).toHaveCount(0);
     const node = studio.node('lane:traces:processors:batch');
     await expect(node).toBeVisible();
     await page.locator('.react-flow__node[data-id="lane:traces:processors:batch"]').focus();
