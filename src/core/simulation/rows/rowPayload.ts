@@ -22,12 +22,6 @@ export function isRowPayload(p: RowPayload | TracesData): p is RowPayload {
   return (p as RowPayload).groups !== undefined;
 }
 
-export function rowCount(p: RowPayload): number {
-  let n = 0;
-  for (const g of p.groups) n += g.rows.length;
-  return n;
-}
-
 /**
  * The rows of one arrival window as a payload shaped as `materialize(store, rows)` shapes it:
  * resources in order of their first row, scopes within a resource in order of their first row,

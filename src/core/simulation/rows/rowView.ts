@@ -9,7 +9,7 @@
  * read without building them: every field is read from the columns when it is first asked for.
  * `materializeSpan` builds the real object (for exporters that print or keep data).
  */
-import { attributeValueAt } from '../../telemetry/attributeColumns';
+import { attributeValueAt, readAttributes } from '../../telemetry/attributeColumns';
 import type { AnyValue, Attributes, Span, SpanEvent, SpanKind, SpanLink, StatusCode } from '../../telemetry/pdata';
 import { readEvents } from '../../telemetry/eventColumns';
 import { readLinks } from '../../telemetry/linkColumns';
@@ -25,7 +25,6 @@ import {
   type SpanReadCache,
   type SpanStore,
 } from '../../telemetry/spanStore';
-import { readAttributes } from '../../telemetry/attributeColumns';
 
 /** What a content-changing stage tells the stages after it. */
 export interface RowOverlay {
@@ -52,11 +51,6 @@ export class RowView {
   ) {
     this.traceStateLayers = overlays.filter((o) => o.traceStateOf !== undefined).reverse();
     this.attributeLayers = overlays.filter((o) => o.applyAttributes !== undefined);
-  }
-
-  /** A view with `overlay` added after this view's overlays. */
-  static extend(view: RowView, overlays: readonly RowOverlay[]): RowView {
-    return new RowView(view.store, view.cache, overlays);
   }
 
   traceId(row: number): string {
