@@ -24,6 +24,7 @@ import { createOtlpColumnWriter, type OtlpColumnWriter } from './otlpJsonColumns
 import { createProtobufSplitter, decodeResourceSpans, type ProtobufSplitter } from './otlpProtobuf';
 import { SNIFF_BYTES, sniffFormat } from './sniffFormat';
 import { isZipkinSpan, isZipkinV1, zipkinSpansToPdata } from './zipkinJson';
+import { OPEN_OBJ } from './jsonBytes';
 
 export interface TraceIngestOptions {
   /** Receives each decoded payload; the objects may be dropped once it returns. Not called when `store` is given. */
@@ -98,7 +99,6 @@ const BATCH_BYTES = 64 * 1024;
 const NOT_BATCHABLE = new Error('not batchable');
 /** Spans in a row the byte reader did not take, after which the rest of the run is parsed in batches. */
 const BYTE_MISSES = 8;
-const OPEN_OBJ = 0x7b;
 const utf8 = new TextEncoder();
 const RESOURCE_SPANS_KEY = utf8.encode('"resourceSpans"');
 const RESOURCE_SPANS_SNAKE_KEY = utf8.encode('"resource_spans"');

@@ -33,15 +33,7 @@
  * the next.
  */
 
-const OPEN_OBJ = 0x7b;
-const CLOSE_OBJ = 0x7d;
-const OPEN_ARR = 0x5b;
-const CLOSE_ARR = 0x5d;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const NL = 0x0a;
+import { BACKSLASH, CLOSE_ARR, CLOSE_OBJ, COLON, COMMA, NL, OPEN_ARR, OPEN_OBJ, QUOTE } from './jsonBytes';
 
 const KEY_DEPTH = 8;
 const SCOPE_KEYS = new Set(['scopeSpans', 'scope_spans', 'instrumentationLibrarySpans', 'instrumentation_library_spans']);

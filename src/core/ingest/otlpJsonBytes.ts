@@ -35,17 +35,8 @@ import { pushEvent } from '../telemetry/eventColumns';
 import { pushLink } from '../telemetry/linkColumns';
 import type { SpanExtras, SpanStore } from '../telemetry/spanStore';
 import { internString, type StringTable } from '../telemetry/stringTable';
+import { BACKSLASH, CLOSE_ARR, CLOSE_OBJ, COLON, COMMA, MINUS, OPEN_ARR, OPEN_OBJ, QUOTE, ZERO } from './jsonBytes';
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const OPEN_OBJ = 0x7b;
-const CLOSE_OBJ = 0x7d;
-const OPEN_ARR = 0x5b;
-const CLOSE_ARR = 0x5d;
-const MINUS = 0x2d;
-const ZERO = 0x30;
 const TWO32 = 4294967296;
 
 // ---------------------------------------------------------------------------------------------
