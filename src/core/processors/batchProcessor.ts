@@ -5,7 +5,6 @@
  */
 import { ComponentConfigError, type Emission, type TracesComponent } from '../simulation/component';
 import type { ResourceSpans, TracesData } from '../telemetry/pdata';
-import { spanCount } from '../telemetry/pdata';
 import { emptyResourceSpansLike, emptyScopeSpansLike } from './cloneTraces';
 import { configObject, durationField, numberField } from './configReader';
 
@@ -63,56 +62,92 @@ export function batchSettings(id: string, config: unknown): BatchSettings {
   return { size, maxSize, timeoutMs, hasTimer: timeoutMs > 0 && size > 0 };
 }
 
-/** Build a batch processor. */
-export function createBatchProcessor(id: string, config: unknown): TracesComponent {
-  const { size, maxSize, timeoutMs, hasTimer } = batchSettings(id, config);
-  let pending: ResourceSpans[] = [];
-  let pendingCount = 0;
-  let timerStart: number | undefined;
+/** What a batcher lets go of: the parts of one outgoing batch, why, and when. */
+export interface BatchRelease<G> {
+  readonly parts: G[];
+  readonly trigger: 'size' | 'timeout' | 'flush';
+  readonly atMs: number;
+}
 
-  const send = (trigger: string, atMs: number, out: Emission[]): void => {
-    const { taken, rest } = takeSpans(pending, maxSize);
-    pending = rest;
-    pendingCount = pending.reduce((k, rs) => k + rs.scopeSpans.reduce((j, ss) => j + ss.spans.length, 0), 0);
-    out.push({ data: taken, trigger, atMs });
-    timerStart = atMs; // every send resets the timer
-  };
-  const fireTimers = (nowMs: number, out: Emission[]): void => {
-    if (!hasTimer || timerStart === undefined) return;
-    while (timerStart + timeoutMs <= nowMs) {
-      const due = timerStart + timeoutMs;
-      if (pendingCount === 0) {
-        timerStart = due + Math.floor((nowMs - due) / timeoutMs) * timeoutMs;
+/**
+ * The batch processor's triggers and timer over payload parts of any kind `G` (ResourceSpans on
+ * the object path, row groups in a columnar run, decision 0014): `count` is a part's span count,
+ * `take` removes the first `max` spans (all when 0) from the pending parts, splitting one if needed.
+ */
+export class Batcher<G> {
+  private pending: G[] = [];
+  private pendingCount = 0;
+  private timerStart: number | undefined;
+
+  constructor(
+    private readonly settings: BatchSettings,
+    private readonly count: (part: G) => number,
+    private readonly take: (pending: G[], max: number) => { taken: G[]; rest: G[] },
+  ) {}
+
+  private send(trigger: BatchRelease<G>['trigger'], atMs: number, out: BatchRelease<G>[]): void {
+    const { taken, rest } = this.take(this.pending, this.settings.maxSize);
+    this.pending = rest;
+    this.pendingCount = 0;
+    for (const part of rest) this.pendingCount += this.count(part);
+    out.push({ parts: taken, trigger, atMs });
+    this.timerStart = atMs; // every send resets the timer
+  }
+
+  private fireTimers(nowMs: number, out: BatchRelease<G>[]): void {
+    const { hasTimer, timeoutMs } = this.settings;
+    if (!hasTimer || this.timerStart === undefined) return;
+    while (this.timerStart + timeoutMs <= nowMs) {
+      const due = this.timerStart + timeoutMs;
+      if (this.pendingCount === 0) {
+        this.timerStart = due + Math.floor((nowMs - due) / timeoutMs) * timeoutMs;
         break;
       }
-      send('timeout', due, out);
+      this.send('timeout', due, out);
     }
-  };
+  }
 
+  consume(parts: readonly G[], nowMs: number): BatchRelease<G>[] {
+    const out: BatchRelease<G>[] = [];
+    this.timerStart ??= nowMs;
+    this.fireTimers(nowMs, out);
+    let n = 0;
+    for (const part of parts) n += this.count(part);
+    if (n === 0) return out; // empty payloads are dropped
+    this.pending.push(...parts);
+    this.pendingCount += n;
+    if (!this.settings.hasTimer) while (this.pendingCount > 0) this.send('size', nowMs, out);
+    else while (this.pendingCount >= this.settings.size) this.send('size', nowMs, out);
+    return out;
+  }
+
+  advance(nowMs: number): BatchRelease<G>[] {
+    const out: BatchRelease<G>[] = [];
+    this.timerStart ??= nowMs;
+    this.fireTimers(nowMs, out);
+    return out;
+  }
+
+  flush(nowMs: number): BatchRelease<G>[] {
+    const out: BatchRelease<G>[] = [];
+    while (this.pendingCount > 0) this.send('flush', nowMs, out);
+    return out;
+  }
+}
+
+const spansIn = (rs: ResourceSpans): number => rs.scopeSpans.reduce((k, ss) => k + ss.spans.length, 0);
+
+/** Build a batch processor. */
+export function createBatchProcessor(id: string, config: unknown): TracesComponent {
+  const batcher = new Batcher<ResourceSpans>(batchSettings(id, config), spansIn, (pending, max) => {
+    const { taken, rest } = takeSpans(pending, max);
+    return { taken: taken.resourceSpans, rest };
+  });
+  const emissions = (out: readonly BatchRelease<ResourceSpans>[]): Emission[] => out.map((r) => ({ data: { resourceSpans: r.parts }, trigger: r.trigger, atMs: r.atMs }));
   return {
     id,
-    consume(data, nowMs) {
-      const out: Emission[] = [];
-      timerStart ??= nowMs;
-      fireTimers(nowMs, out);
-      const n = spanCount(data);
-      if (n === 0) return { emitted: out }; // empty payloads are dropped
-      pending.push(...data.resourceSpans);
-      pendingCount += n;
-      if (!hasTimer) while (pendingCount > 0) send('size', nowMs, out);
-      else while (pendingCount >= size) send('size', nowMs, out);
-      return { emitted: out };
-    },
-    advance(nowMs) {
-      const out: Emission[] = [];
-      timerStart ??= nowMs;
-      fireTimers(nowMs, out);
-      return { emitted: out };
-    },
-    flush(nowMs) {
-      const out: Emission[] = [];
-      while (pendingCount > 0) send('flush', nowMs, out);
-      return { emitted: out };
-    },
+    consume: (data: TracesData, nowMs: number) => ({ emitted: emissions(batcher.consume(data.resourceSpans, nowMs)) }),
+    advance: (nowMs: number) => ({ emitted: emissions(batcher.advance(nowMs)) }),
+    flush: (nowMs: number) => ({ emitted: emissions(batcher.flush(nowMs)) }),
   };
 }

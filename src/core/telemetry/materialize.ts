@@ -3,7 +3,7 @@
  * (engine-design.md "Storage"): components receive batches in this shape, exactly as a
  * Collector component receives a `ptrace.Traces`.
  */
-import type { ResourceSpans, ScopeSpans, TracesData } from './pdata';
+import type { InstrumentationScope, Resource, ResourceSpans, ScopeSpans, TracesData } from './pdata';
 import { spanAt, type SpanReadCache, type SpanStore } from './spanStore';
 
 /**
@@ -24,16 +24,11 @@ export function materialize(store: SpanStore, rows: Uint32Array | readonly numbe
       const sc = store.scopes[scopeIndex]!;
       let rs = byResource.get(sc.resource);
       if (!rs) {
-        const r = store.resources[sc.resource]!;
-        rs = { resource: { attributes: new Map(r.attributes), droppedAttributesCount: r.droppedAttributesCount }, schemaUrl: r.schemaUrl, scopeSpans: [] };
+        rs = { resource: resourceAt(store, sc.resource), schemaUrl: store.resources[sc.resource]!.schemaUrl, scopeSpans: [] };
         byResource.set(sc.resource, rs);
         resourceSpans.push(rs);
       }
-      ss = {
-        scope: { name: sc.scope.name, version: sc.scope.version, attributes: new Map(sc.scope.attributes), droppedAttributesCount: sc.scope.droppedAttributesCount },
-        schemaUrl: sc.schemaUrl,
-        spans: [],
-      };
+      ss = { scope: scopeAt(store, scopeIndex), schemaUrl: sc.schemaUrl, spans: [] };
       byScope.set(scopeIndex, ss);
       rs.scopeSpans.push(ss);
     }
@@ -47,4 +42,16 @@ export function rowRange(start: number, end: number): Uint32Array {
   const out = new Uint32Array(Math.max(0, end - start));
   for (let i = 0; i < out.length; i++) out[i] = start + i;
   return out;
+}
+
+/** Stored resource `index` as a pdata Resource of its own (the attribute map copied). */
+export function resourceAt(store: SpanStore, index: number): Resource {
+  const r = store.resources[index]!;
+  return { attributes: new Map(r.attributes), droppedAttributesCount: r.droppedAttributesCount };
+}
+
+/** Stored scope `index` as a pdata InstrumentationScope of its own (the attribute map copied). */
+export function scopeAt(store: SpanStore, index: number): InstrumentationScope {
+  const sc = store.scopes[index]!.scope;
+  return { name: sc.name, version: sc.version, attributes: new Map(sc.attributes), droppedAttributesCount: sc.droppedAttributesCount };
 }

@@ -9,7 +9,6 @@ describe('levelOfDetail', () => {
   });
 
   it('draws light nodes once the 12 px node id would be under 4.2 px, down to the minimum zoom (0.1)', () => {
-    expect(12 * FULL_NODES_FROM_ZOOM).toBeCloseTo(4.2);
     expect(showsFullNodes(FULL_NODES_FROM_ZOOM)).toBe(true);
     expect(showsFullNodes(0.349)).toBe(false);
     expect(showsFullNodes(0.1)).toBe(false);

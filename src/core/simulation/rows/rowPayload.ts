@@ -6,6 +6,7 @@
  * (filters drop spans and empty groups; tail_sampling holds one group per trace and arrival).
  */
 import type { ResourceSpans, ScopeSpans, Span, TracesData } from '../../telemetry/pdata';
+import { resourceAt, scopeAt } from '../../telemetry/materialize';
 import type { SpanStore } from '../../telemetry/spanStore';
 import { RowSpan, type RowView } from './rowView';
 
@@ -73,20 +74,14 @@ export interface SharedObjects {
  * objects are those (for readers only).
  */
 export function resourceSpansOf(store: SpanStore, group: RowGroup, span: (row: number) => Span, shared?: SharedObjects): ResourceSpans {
-  const r = store.resources[group.resource]!;
-  const resource = shared ? shared.resourceSpans(group.resource).resource : { attributes: new Map(r.attributes), droppedAttributesCount: r.droppedAttributesCount };
-  const rs: ResourceSpans = { resource, schemaUrl: r.schemaUrl, scopeSpans: [] };
+  const resource = shared ? shared.resourceSpans(group.resource).resource : resourceAt(store, group.resource);
+  const rs: ResourceSpans = { resource, schemaUrl: store.resources[group.resource]!.schemaUrl, scopeSpans: [] };
   let current: ScopeSpans | undefined;
   let currentScope = -1;
   for (const row of group.rows) {
     const scope = store.scopeOf[row]!;
     if (scope !== currentScope || current === undefined) {
-      const sc = store.scopes[scope]!;
-      current = {
-        scope: shared ? shared.scopeSpans(scope).scope : { name: sc.scope.name, version: sc.scope.version, attributes: new Map(sc.scope.attributes), droppedAttributesCount: sc.scope.droppedAttributesCount },
-        schemaUrl: sc.schemaUrl,
-        spans: [],
-      };
+      current = { scope: shared ? shared.scopeSpans(scope).scope : scopeAt(store, scope), schemaUrl: store.scopes[scope]!.schemaUrl, spans: [] };
       currentScope = scope;
       rs.scopeSpans.push(current);
     }
@@ -116,8 +111,7 @@ export function sharedObjects(store: SpanStore): SharedObjects {
     resourceSpans(resource) {
       let rs = resources.get(resource);
       if (rs === undefined) {
-        const r = store.resources[resource]!;
-        rs = { resource: { attributes: new Map(r.attributes), droppedAttributesCount: r.droppedAttributesCount }, schemaUrl: r.schemaUrl, scopeSpans: [] };
+        rs = { resource: resourceAt(store, resource), schemaUrl: store.resources[resource]!.schemaUrl, scopeSpans: [] };
         resources.set(resource, rs);
       }
       return rs;
@@ -125,8 +119,7 @@ export function sharedObjects(store: SpanStore): SharedObjects {
     scopeSpans(scope) {
       let ss = scopes.get(scope);
       if (ss === undefined) {
-        const sc = store.scopes[scope]!;
-        ss = { scope: { name: sc.scope.name, version: sc.scope.version, attributes: new Map(sc.scope.attributes), droppedAttributesCount: sc.scope.droppedAttributesCount }, schemaUrl: sc.schemaUrl, spans: [] };
+        ss = { scope: scopeAt(store, scope), schemaUrl: store.scopes[scope]!.schemaUrl, spans: [] };
         scopes.set(scope, ss);
       }
       return ss;

@@ -7,13 +7,13 @@
  */
 import { anyConditionTrue, compileTraceFilter, filterError } from '../../processors/filterProcessor';
 import { compileAttributesProcessor } from '../../processors/attributesProcessor';
-import { batchSettings, type BatchSettings } from '../../processors/batchProcessor';
+import { Batcher, batchSettings, type BatchRelease, type BatchSettings } from '../../processors/batchProcessor';
 import type { ComponentOptions } from '../../processors/componentOptions';
 import { resourceContext, scopeContext, spanContext } from '../../ottl/ottlContext';
 import type { ProbabilisticSampler, SpanSamplingOutcome } from '../../sampling/probabilisticSampler';
 import { TailSampler, type Release } from '../../sampling/tailSamplingProcessor';
 import type { TailSamplingConfig } from '../../sampling/tailSamplingConfig';
-import type { Attributes, ResourceSpans, ScopeSpans, TracesData } from '../../telemetry/pdata';
+import type { Attributes, ResourceSpans, ScopeSpans } from '../../telemetry/pdata';
 import { isRoot } from '../../telemetry/spanStore';
 import type { ComponentIssue, TraceDecisionRecord, TracesComponent } from '../component';
 import { resourceSpansOf, sharedObjects, type RowGroup, type RowPayload, type SharedObjects } from './rowPayload';
@@ -291,92 +291,54 @@ class TailRowStage extends BaseRowStage {
 }
 
 /**
- * batch (processors-spec §3.7) over rows: the processor's triggers and timer, groups appended and
- * split at `send_batch_max_size` exactly as `takeSpans` splits ResourceSpans.
+ * batch (processors-spec §3.7) over rows: the processor's own triggers and timer (`Batcher`),
+ * groups split at `send_batch_max_size` exactly as `takeSpans` splits ResourceSpans.
  */
 class BatchRowStage extends BaseRowStage {
-  private pending: RowGroup[] = [];
-  private pendingCount = 0;
-  private timerStart: number | undefined;
+  private readonly batcher: Batcher<RowGroup>;
 
-  constructor(private readonly settings: BatchSettings) {
+  constructor(settings: BatchSettings) {
     super();
+    this.batcher = new Batcher<RowGroup>(settings, (g) => g.rows.length, takeRows);
   }
 
-  private take(): RowGroup[] {
-    const max = this.settings.maxSize;
-    if (max <= 0) {
-      const all = this.pending;
-      this.pending = [];
-      return all;
-    }
-    const taken: RowGroup[] = [];
-    let budget = max;
-    while (budget > 0 && this.pending.length > 0) {
-      const g = this.pending[0]!;
-      if (g.rows.length <= budget) {
-        taken.push(g);
-        this.pending.shift();
-        budget -= g.rows.length;
-        continue;
-      }
-      taken.push({ resource: g.resource, rows: g.rows.slice(0, budget) });
-      this.pending[0] = { resource: g.resource, rows: g.rows.slice(budget) };
-      budget = 0;
-    }
-    return taken;
-  }
-
-  private send(atMs: number, out: RowEmission[]): void {
-    const groups = this.take();
-    this.pendingCount = 0;
-    for (const g of this.pending) this.pendingCount += g.rows.length;
-    out.push({ payload: { groups }, atMs });
-    this.timerStart = atMs; // every send resets the timer
-  }
-
-  private fireTimers(nowMs: number, out: RowEmission[]): void {
-    const { hasTimer, timeoutMs } = this.settings;
-    if (!hasTimer || this.timerStart === undefined) return;
-    while (this.timerStart + timeoutMs <= nowMs) {
-      const due = this.timerStart + timeoutMs;
-      if (this.pendingCount === 0) {
-        this.timerStart = due + Math.floor((nowMs - due) / timeoutMs) * timeoutMs;
-        break;
-      }
-      this.send(due, out);
-    }
+  private static result(out: readonly BatchRelease<RowGroup>[]): RowResult {
+    return { emitted: out.map((r) => ({ payload: { groups: r.parts }, atMs: r.atMs })) };
   }
 
   consume(payload: RowPayload, nowMs: number): RowResult {
-    const out: RowEmission[] = [];
-    this.timerStart ??= nowMs;
-    this.fireTimers(nowMs, out);
-    let n = 0;
-    for (const g of payload.groups) n += g.rows.length;
-    if (n === 0) return { emitted: out }; // empty payloads are dropped
-    this.pending.push(...payload.groups);
-    this.pendingCount += n;
-    if (!this.settings.hasTimer) while (this.pendingCount > 0) this.send(nowMs, out);
-    else while (this.pendingCount >= this.settings.size) this.send(nowMs, out);
-    return { emitted: out };
+    return BatchRowStage.result(this.batcher.consume(payload.groups, nowMs));
   }
 
   override advance(nowMs: number): RowResult {
-    const out: RowEmission[] = [];
-    this.timerStart ??= nowMs;
-    this.fireTimers(nowMs, out);
-    return { emitted: out };
+    return BatchRowStage.result(this.batcher.advance(nowMs));
   }
 
   override flush(nowMs: number): RowResult {
-    const out: RowEmission[] = [];
-    while (this.pendingCount > 0) this.send(nowMs, out);
-    return { emitted: out };
+    return BatchRowStage.result(this.batcher.flush(nowMs));
   }
 }
 
-const NO_DATA: TracesData = { resourceSpans: [] };
+/** The first `max` rows (all when 0) of the pending groups, a group split where the budget ends. */
+function takeRows(pending: RowGroup[], max: number): { taken: RowGroup[]; rest: RowGroup[] } {
+  if (max <= 0) return { taken: pending, rest: [] };
+  const taken: RowGroup[] = [];
+  const rest = [...pending];
+  let budget = max;
+  while (budget > 0 && rest.length > 0) {
+    const g = rest[0]!;
+    if (g.rows.length <= budget) {
+      taken.push(g);
+      rest.shift();
+      budget -= g.rows.length;
+      continue;
+    }
+    taken.push({ resource: g.resource, rows: g.rows.slice(0, budget) });
+    rest[0] = { resource: g.resource, rows: g.rows.slice(budget) };
+    budget = 0;
+  }
+  return { taken, rest };
+}
 
 /**
  * A component that never looks at the data (memory_limiter, a component the engine does not
@@ -389,7 +351,7 @@ class OpaqueRowStage extends BaseRowStage {
   }
 
   consume(payload: RowPayload, nowMs: number): RowResult {
-    const r = this.component.consume({ resourceSpans: NO_DATA.resourceSpans.slice() }, nowMs);
+    const r = this.component.consume({ resourceSpans: [] }, nowMs);
     const emitted = r.emitted.length > 0 && r.error === undefined ? [{ payload }] : [];
     return { emitted, ...(r.error !== undefined ? { error: r.error } : {}), ...(r.issues && r.issues.length > 0 ? { issues: r.issues } : {}) };
   }
