@@ -1,5 +1,5 @@
 import type { AnyValue } from '../telemetry/pdata';
-import { filterResult, firstResourceOrSpanMatch, type PolicyEvaluator } from './samplingPolicy';
+import { filterResults, firstResourceOrSpanMatch, type PolicyEvaluator } from './samplingPolicy';
 
 /**
  * `boolean_attribute` (sampling-spec §2.4.13): `key` exists and its boolean reading equals `value`;
@@ -12,10 +12,11 @@ export function booleanAttributePolicy(name: string, key: string, value: boolean
     return (v.kind === 'bool' ? v.value : false) === value;
   };
   const what = `${key} == ${value}`;
+  const result = filterResults(what, invertMatch);
   return {
     name,
     type: 'boolean_attribute',
     stateful: false,
-    evaluate: (trace) => filterResult(firstResourceOrSpanMatch(trace, (r) => test(r.attributes), (s) => test(s.attributes)), invertMatch, what),
+    evaluate: (trace) => result(firstResourceOrSpanMatch(trace, (r) => test(r.attributes), (s) => test(s.attributes))),
   };
 }

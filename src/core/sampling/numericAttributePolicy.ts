@@ -1,5 +1,5 @@
 import type { AnyValue } from '../telemetry/pdata';
-import { filterResult, firstResourceOrSpanMatch, type PolicyEvaluator } from './samplingPolicy';
+import { filterResults, firstResourceOrSpanMatch, type PolicyEvaluator } from './samplingPolicy';
 
 const MIN_INT64 = -(2n ** 63n);
 const MAX_INT64 = 2n ** 63n - 1n;
@@ -23,10 +23,11 @@ export function numericAttributePolicy(name: string, key: string, minValue: bigi
     const n = intReading(v);
     return n >= min && n <= max;
   };
+  const result = filterResults(what, invertMatch);
   return {
     name,
     type: 'numeric_attribute',
     stateful: false,
-    evaluate: (trace) => filterResult(firstResourceOrSpanMatch(trace, (r) => test(r.attributes), (s) => test(s.attributes)), invertMatch, what),
+    evaluate: (trace) => result(firstResourceOrSpanMatch(trace, (r) => test(r.attributes), (s) => test(s.attributes))),
   };
 }

@@ -65,24 +65,12 @@ export function firstResourceOrSpanMatch(
 /**
  * The shared filter outcome of string / numeric / boolean policies, including the stable
  * `invert_match` semantics: exactly the negation, never InvertSampled/InvertNotSampled (§2.4.3).
+ * Made once per policy (its `what` never changes), so every trace's verdict shares one of three
+ * results.
  */
-export function filterResult(matched: 'resource' | 'span' | undefined, invert: boolean, what: string): PolicyResult {
-  // A policy's `what` never changes: its four possible results are made once (a run keeps one per trace).
-  let made = filterResults.get(what);
-  if (made === undefined) {
-    made = [
-      { decision: 'NotSampled', detail: `no resource or span has ${what}` },
-      { decision: 'Sampled', detail: `a resource has ${what}` },
-      { decision: 'Sampled', detail: `a span has ${what}` },
-      { decision: 'Sampled', detail: `invert_match: no resource or span has ${what}` },
-      { decision: 'NotSampled', detail: `invert_match: a resource has ${what}` },
-      { decision: 'NotSampled', detail: `invert_match: a span has ${what}` },
-    ];
-    if (filterResults.size > 1024) filterResults.clear();
-    filterResults.set(what, made);
-  }
-  const at = matched === undefined ? 0 : matched === 'resource' ? 1 : 2;
-  return made[invert ? at + 3 : at]!;
+export function filterResults(what: string, invert: boolean): (matched: 'resource' | 'span' | undefined) => PolicyResult {
+  const none: PolicyResult = invert ? { decision: 'Sampled', detail: `invert_match: no resource or span has ${what}` } : { decision: 'NotSampled', detail: `no resource or span has ${what}` };
+  const resource: PolicyResult = invert ? { decision: 'NotSampled', detail: `invert_match: a resource has ${what}` } : { decision: 'Sampled', detail: `a resource has ${what}` };
+  const span: PolicyResult = invert ? { decision: 'NotSampled', detail: `invert_match: a span has ${what}` } : { decision: 'Sampled', detail: `a span has ${what}` };
+  return (matched) => (matched === undefined ? none : matched === 'resource' ? resource : span);
 }
-
-const filterResults = new Map<string, readonly PolicyResult[]>();

@@ -1,6 +1,6 @@
 import type { AnyValue } from '../telemetry/pdata';
 import { re2ToJsRegExp } from './re2ToJsRegExp';
-import { filterResult, firstResourceOrSpanMatch, type PolicyEvaluator } from './samplingPolicy';
+import { filterResults, firstResourceOrSpanMatch, type PolicyEvaluator } from './samplingPolicy';
 
 /** String reading: any non-string reads as "" (sampling-spec §1.1). */
 function strReading(v: AnyValue): string {
@@ -36,10 +36,11 @@ export function stringAttributePolicy(name: string, key: string, values: readonl
     const s = strReading(v);
     return s.length > 0 && matcher(s);
   };
+  const result = filterResults(what, invertMatch);
   return {
     name,
     type: 'string_attribute',
     stateful: false,
-    evaluate: (trace) => filterResult(firstResourceOrSpanMatch(trace, (r) => testResource(r.attributes), (s) => testSpan(s.attributes)), invertMatch, what),
+    evaluate: (trace) => result(firstResourceOrSpanMatch(trace, (r) => testResource(r.attributes), (s) => testSpan(s.attributes))),
   };
 }

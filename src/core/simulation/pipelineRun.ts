@@ -247,16 +247,18 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
       forms.push(list);
     }
     if (onRows) {
+      // Resource and scope objects for every reader of the run (conditions, policies, exporters): built once each.
+      const objects = sharedObjects(rowSource.store);
       lanes.forEach((lane, l) => {
         const overlays: RowOverlay[] = [];
         lane.stages.forEach((stage, i) => {
           const form = forms[l]![i]!;
-          form.attach(new RowView(rowSource.store, rowSource.cache, overlays.slice()));
+          form.attach(new RowView(rowSource.store, rowSource.cache, overlays.slice()), objects);
           if (form.overlay) overlays.push(form.overlay);
           stage.rows = form;
         });
         lane.tailView = new RowView(rowSource.store, rowSource.cache, overlays);
-        lane.tailObjects = sharedObjects(rowSource.store);
+        lane.tailObjects = objects;
       });
     }
   }

@@ -16,7 +16,7 @@ import type { TailSamplingConfig } from '../../sampling/tailSamplingConfig';
 import type { Attributes, ResourceSpans, ScopeSpans } from '../../telemetry/pdata';
 import { isRoot } from '../../telemetry/spanStore';
 import type { ComponentIssue, TraceDecisionRecord, TracesComponent } from '../component';
-import { resourceSpansOf, sharedObjects, type RowGroup, type RowPayload, type SharedObjects } from './rowPayload';
+import { resourceSpansOf, type RowGroup, type RowPayload, type SharedObjects } from './rowPayload';
 import { RowSpan, type RowOverlay, type RowView } from './rowView';
 
 export interface RowEmission {
@@ -30,9 +30,12 @@ export interface RowResult {
   readonly issues?: readonly ComponentIssue[];
 }
 
-/** A processor of a columnar lane. `attach` gives it the lane as it reaches the stage. */
+/**
+ * A processor of a columnar lane. `attach` gives it the lane as it reaches the stage, and the
+ * run's resource and scope objects for readers.
+ */
 export interface RowStage {
-  attach(view: RowView): void;
+  attach(view: RowView, objects: SharedObjects): void;
   consume(payload: RowPayload, nowMs: number): RowResult;
   advance(nowMs: number): RowResult;
   flush(nowMs: number): RowResult;
@@ -53,9 +56,9 @@ abstract class BaseRowStage implements RowStage {
   protected view!: RowView;
   /** Resource and scope objects for conditions and predicates to read (they never change them). */
   protected objects!: SharedObjects;
-  attach(view: RowView): void {
+  attach(view: RowView, objects: SharedObjects): void {
     this.view = view;
-    this.objects = sharedObjects(view.store);
+    this.objects = objects;
   }
   abstract consume(payload: RowPayload, nowMs: number): RowResult;
   advance(_nowMs: number): RowResult {
@@ -237,8 +240,8 @@ class TailRowStage extends BaseRowStage {
     super();
   }
 
-  override attach(view: RowView): void {
-    super.attach(view);
+  override attach(view: RowView, objects: SharedObjects): void {
+    super.attach(view, objects);
     const store = view.store;
     // What the policies read: one resource object per stored resource shared by every view
     // (policies only read it), the spans as RowSpans.
