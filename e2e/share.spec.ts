@@ -259,6 +259,13 @@ test.describe('export and import', () => {
   });
 });
 
+/** Escape on the open dialog itself (a key pressed elsewhere may not reach it yet), then it is gone. */
+async function closeDialog(page: Page): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await dialog.press('Escape');
+  await expect(dialog).toHaveCount(0);
+}
+
 test.describe('dialog screenshots', () => {
   for (const theme of ['light', 'dark'] as const) {
     test(`share, export, import and templates dialogs, ${theme} theme`, async ({ studio, page }) => {
@@ -268,24 +275,24 @@ test.describe('dialog screenshots', () => {
       await page.getByRole('button', { name: 'Share', exact: true }).click();
       await page.waitForTimeout(200);
       await page.screenshot({ path: `e2e/screenshots/share-dialog-${theme}.png` });
-      await page.keyboard.press('Escape');
+      await closeDialog(page);
 
       await page.getByRole('button', { name: 'Export', exact: true }).click();
       await page.getByRole('dialog', { name: 'Export' }).getByText('docker compose', { exact: true }).click();
       await page.waitForTimeout(200);
       await page.screenshot({ path: `e2e/screenshots/export-dialog-${theme}.png` });
-      await page.keyboard.press('Escape');
+      await closeDialog(page);
 
       const values = `mode: daemonset\nconfig:\n${readFileSync(HELM_CONFIG, 'utf8').replace(/^(?=.)/gm, '  ')}`;
       await importFiles(page, [{ name: 'values.yaml', text: values }]);
       await page.waitForTimeout(200);
       await page.screenshot({ path: `e2e/screenshots/import-dialog-${theme}.png` });
-      await page.keyboard.press('Escape');
+      await closeDialog(page);
 
       await page.getByRole('button', { name: 'Templates' }).click();
       await page.waitForTimeout(200);
       await page.screenshot({ path: `e2e/screenshots/templates-dialog-${theme}.png` });
-      await page.keyboard.press('Escape');
+      await closeDialog(page);
     });
   }
 });
