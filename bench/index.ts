@@ -9,7 +9,7 @@ import { designerBench } from './designerBench';
 import { designerBrowserBench } from './designerBrowserBench';
 import { engineBench } from './engineBench';
 import { printRows } from './measure';
-import { previewBrowserBench } from './previewBrowserBench';
+import { engineInWorker, previewBrowserBench } from './previewBrowserBench';
 
 const only = process.argv[2];
 console.log(`# Pipeline Studio benchmarks (${process.version}, ${new Date().toISOString()})`);
@@ -24,6 +24,15 @@ if (browserSections.includes(only) && existsSync('dist/index.html')) {
   try {
     if (only !== 'preview-browser') printRows('Designer in Chromium (issues #4, #5)', await designerBrowserBench(session));
     if (only !== 'designer-browser') printRows('Preview and engine in Chromium (issues #6, #7)', await previewBrowserBench(session));
+  } finally {
+    await session.close();
+  }
+}
+// Only the engine benchmark inside a Chromium worker (`npm run bench engine-worker`): about a minute.
+if (only === 'engine-worker') {
+  const session = await startStudio();
+  try {
+    printRows('Engine in a Chromium worker (issue #6)', await engineInWorker(session, Number(process.env.BENCH_SPANS ?? 1_000_000)));
   } finally {
     await session.close();
   }

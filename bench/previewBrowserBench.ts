@@ -333,7 +333,7 @@ interface WorkerReply {
 }
 
 /** 5: engineBench in a dedicated Worker of an about:blank page (no CSP there) in the same Chromium. */
-async function engineInWorker(session: StudioSession, spanTarget: number): Promise<Row[]> {
+export async function engineInWorker(session: StudioSession, spanTarget: number): Promise<Row[]> {
   // esbuild's CLI (a native binary or its JS launcher): its JS API cannot run from inside the bench bundle.
   const built = spawnSync('node_modules/.bin/esbuild', ['bench/previewWorkerEntry.ts', '--bundle', '--format=iife', '--platform=browser', '--target=es2022', '--log-level=warning'], { encoding: 'utf8', maxBuffer: 256 << 20, timeout: 120_000 });
   if (built.status !== 0 || !built.stdout) throw new Error(`bundling bench/previewWorkerEntry.ts for the browser failed: ${built.error?.message ?? built.stderr}`);

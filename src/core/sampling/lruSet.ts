@@ -1,10 +1,10 @@
-/** A bounded least-recently-used set of trace IDs (the tail sampler's decision caches, §2.1.4). */
-export class LruSet {
-  private readonly items = new Set<string>();
+/** A bounded least-recently-used set of trace keys (the tail sampler's decision caches, §2.1.4). */
+export class LruSet<K = string> {
+  private readonly items = new Set<K>();
 
   constructor(readonly capacity: number) {}
 
-  has(id: string): boolean {
+  has(id: K): boolean {
     if (!this.items.has(id)) return false;
     // Refresh recency, as a Get on the upstream LRU does.
     this.items.delete(id);
@@ -12,7 +12,7 @@ export class LruSet {
     return true;
   }
 
-  add(id: string): void {
+  add(id: K): void {
     if (this.capacity <= 0) return;
     this.items.delete(id);
     this.items.add(id);

@@ -17,7 +17,7 @@ type MutableRecord = { -readonly [K in keyof TraceDecisionRecord]: TraceDecision
  * only. `B` is how a batch is held: a ResourceSpans (the object path) or rows of the span store
  * (a columnar run, decision 0014); policies always read ResourceSpans (`view`).
  */
-class TraceEntry<B> implements SampledTrace {
+class TraceEntry<B, K> implements SampledTrace {
   parts: B[] = [];
   private viewed: readonly ResourceSpans[] | undefined;
   spanCount = 0;
@@ -29,6 +29,7 @@ class TraceEntry<B> implements SampledTrace {
   private size = -1;
 
   constructor(
+    readonly key: K,
     readonly traceId: string,
     dueTick: number,
     private readonly view: ((batch: B, traceId: string) => ResourceSpans) | null,
@@ -116,18 +117,22 @@ export interface Release<B> {
  * 1000, 2000, … ms), a trace whose first span arrives between ticks k−1 and k is decided at tick
  * k + max(1, ⌊decision_wait⌋ s) (§2.1.3); `num_traces` evicts the oldest held trace (§2.1.2);
  * late spans follow the stored or cached decision without re-evaluation (§2.1.5). `B` is how a
- * batch is held; `view` shows it to the policies as a ResourceSpans (null: it is one).
+ * batch is held; `view` shows it to the policies as a ResourceSpans (null: it is one). `K` is how a
+ * trace is known to the sampler's maps: its id (the object path) or the store's trace index (a
+ * columnar run, where a small integer is a cheaper key than a 32-character id).
  */
-export class TailSampler<B> {
+export class TailSampler<B, K = string> {
   private readonly ordered: readonly PolicyEvaluator[];
   private readonly waitTicks: number;
   private readonly rootWaitTicks: number;
-  private readonly traces = new Map<string, TraceEntry<B>>();
-  private readonly due = new Map<number, TraceEntry<B>[]>();
+  private readonly traces = new Map<K, TraceEntry<B, K>>();
+  private readonly due = new Map<number, TraceEntry<B, K>[]>();
   private readonly records: MutableRecord[] = [];
-  private readonly recordById = new Map<string, MutableRecord>();
-  private readonly sampledCache: LruSet;
-  private readonly nonSampledCache: LruSet;
+  /** The key of each record's trace (`records` order). */
+  private readonly recordKeys: K[] = [];
+  private readonly recordByKey = new Map<K, MutableRecord>();
+  private readonly sampledCache: LruSet<K>;
+  private readonly nonSampledCache: LruSet<K>;
   readonly recordPolicy: boolean;
   private lastTick = 0;
   private warnedStrategy = false;
@@ -143,8 +148,8 @@ export class TailSampler<B> {
     this.ordered = orderPolicies(config.policies);
     this.waitTicks = Math.max(1, Math.trunc(config.decisionWaitMs / 1000));
     this.rootWaitTicks = config.decisionWaitAfterRootReceivedMs > 0 ? Math.max(1, Math.trunc(config.decisionWaitAfterRootReceivedMs / 1000)) : 0;
-    this.sampledCache = new LruSet(config.sampledCacheSize);
-    this.nonSampledCache = new LruSet(config.nonSampledCacheSize);
+    this.sampledCache = new LruSet<K>(config.sampledCacheSize);
+    this.nonSampledCache = new LruSet<K>(config.nonSampledCacheSize);
     this.recordPolicy = featureGates[GATE_RECORD_POLICY] === true;
   }
 
@@ -153,15 +158,27 @@ export class TailSampler<B> {
     return this.records;
   }
 
+  /** The trace key of each of `decisions()`, in the same order. */
+  decisionKeys(): readonly K[] {
+    return this.recordKeys;
+  }
+
+  private addRecord(key: K, record: MutableRecord): void {
+    this.records.push(record);
+    this.recordKeys.push(key);
+    this.recordByKey.set(key, record);
+  }
+
   /** Decides the given traces at once at `nowMs`, without storing them (see `TailSamplingProcessor.decideNow`). */
-  protected decideAll(parts: ReadonlyMap<string, { batches: B[]; spans: number }>, nowMs: number): TraceDecisionRecord[] {
+  protected decideAll(parts: ReadonlyMap<string, { batches: B[]; spans: number }>, key: (traceId: string) => K, nowMs: number): TraceDecisionRecord[] {
     return [...parts].map(([traceId, held]) => {
-      const e = new TraceEntry<B>(traceId, 0, this.view);
+      const e = new TraceEntry<B, K>(key(traceId), traceId, 0, this.view);
       for (const b of held.batches) e.add(b, 0);
       e.spanCount = held.spans;
       const outcome = makeDecision(this.ordered, e, nowMs, this.config.sampleOnFirstMatch, this.verdictOf);
       const record: MutableRecord = { traceId, decision: outcome.decision, decidedAtMs: nowMs, policies: outcome.verdicts, lateSpans: 0, evicted: false };
       this.records.push(record);
+      this.recordKeys.push(e.key);
       return record;
     });
   }
@@ -188,7 +205,7 @@ export class TailSampler<B> {
         this.due.delete(k);
         for (const entry of batch) {
           // Skip entries evicted, already decided or moved to another tick meanwhile.
-          if (entry.decision !== undefined || entry.dueTick !== k || this.traces.get(entry.traceId) !== entry) continue;
+          if (entry.decision !== undefined || entry.dueTick !== k || this.traces.get(entry.key) !== entry) continue;
           this.decide(entry, k * TICK_MS, out);
         }
       }
@@ -204,7 +221,7 @@ export class TailSampler<B> {
     for (const entry of [...this.traces.values()]) {
       if (entry.decision !== undefined) continue;
       if (this.config.dropPendingTracesOnShutdown) {
-        this.traces.delete(entry.traceId);
+        this.traces.delete(entry.key);
         dropped++;
       } else this.decide(entry, nowMs, out);
     }
@@ -212,22 +229,21 @@ export class TailSampler<B> {
     return dropped;
   }
 
-  private schedule(entry: TraceEntry<B>, tick: number): void {
+  private schedule(entry: TraceEntry<B, K>, tick: number): void {
     entry.dueTick = tick;
     const list = this.due.get(tick);
     if (list === undefined) this.due.set(tick, [entry]);
     else list.push(entry);
   }
 
-  private decide(entry: TraceEntry<B>, atMs: number, out: Release<B>[]): void {
+  private decide(entry: TraceEntry<B, K>, atMs: number, out: Release<B>[]): void {
     const outcome = makeDecision(this.ordered, entry, atMs, this.config.sampleOnFirstMatch, this.verdictOf);
     this.finish(entry, outcome.decision, atMs, outcome.verdicts, out, outcome.matchingPolicy);
   }
 
-  private finish(entry: TraceEntry<B>, decision: FinalDecision, atMs: number, verdicts: readonly PolicyVerdict[], out: Release<B>[], matchingPolicy?: string): void {
+  private finish(entry: TraceEntry<B, K>, decision: FinalDecision, atMs: number, verdicts: readonly PolicyVerdict[], out: Release<B>[], matchingPolicy?: string): void {
     const record: MutableRecord = { traceId: entry.traceId, decision, decidedAtMs: atMs, policies: verdicts, lateSpans: 0, evicted: false };
-    this.records.push(record);
-    this.recordById.set(entry.traceId, record);
+    this.addRecord(entry.key, record);
     entry.decision = decision;
     entry.record = record;
     entry.matchingPolicy = matchingPolicy;
@@ -237,27 +253,27 @@ export class TailSampler<B> {
     // otherwise the decision-only entry stays until capacity eviction.
     const cache = decision === 'sampled' ? this.sampledCache : this.nonSampledCache;
     if (cache.capacity > 0) {
-      cache.add(entry.traceId);
-      this.traces.delete(entry.traceId);
+      cache.add(entry.key);
+      this.traces.delete(entry.key);
     }
   }
 
-  /** Takes in the spans of one trace from one arriving ResourceSpans. */
-  ingest(traceId: string, batch: B, spans: number, nowMs: number, out: Release<B>[], issues: ComponentIssue[]): void {
+  /** Takes in the spans of one trace (`key`, id `traceId`) from one arriving ResourceSpans. */
+  ingest(key: K, traceId: string, batch: B, spans: number, nowMs: number, out: Release<B>[], issues: ComponentIssue[]): void {
     // §2.1.1: the decision caches answer first.
-    if (this.sampledCache.capacity > 0 && this.sampledCache.has(traceId)) {
-      this.countLate(traceId, spans);
+    if (this.sampledCache.capacity > 0 && this.sampledCache.has(key)) {
+      this.countLate(key, spans);
       out.push({ batches: [batch], cached: true });
       return;
     }
-    if (this.nonSampledCache.capacity > 0 && this.nonSampledCache.has(traceId)) {
-      this.countLate(traceId, spans);
+    if (this.nonSampledCache.capacity > 0 && this.nonSampledCache.has(key)) {
+      this.countLate(key, spans);
       return;
     }
-    let entry = this.traces.get(traceId);
+    let entry = this.traces.get(key);
     if (entry !== undefined && entry.decision !== undefined) {
       // §2.1.5: late spans follow the stored decision, never re-evaluated.
-      this.countLate(traceId, spans);
+      this.countLate(key, spans);
       if (entry.decision === 'sampled') out.push({ batches: [batch] });
       return;
     }
@@ -268,8 +284,8 @@ export class TailSampler<B> {
           issues.push({ severity: 'warning', message: `num_traces (${this.config.numTraces}) reached: the Collector would block ingestion (block_on_overflow)` });
         } else this.evictOldest();
       }
-      entry = new TraceEntry<B>(traceId, 0, this.view);
-      this.traces.set(traceId, entry);
+      entry = new TraceEntry<B, K>(key, traceId, 0, this.view);
+      this.traces.set(key, entry);
       this.schedule(entry, this.lastTick + 1 + this.waitTicks);
     }
     entry.add(batch, spans);
@@ -284,8 +300,8 @@ export class TailSampler<B> {
     }
   }
 
-  private countLate(traceId: string, spans: number): void {
-    const record = this.recordById.get(traceId);
+  private countLate(key: K, spans: number): void {
+    const record = this.recordByKey.get(key);
     if (record !== undefined) record.lateSpans += spans;
   }
 
@@ -293,12 +309,11 @@ export class TailSampler<B> {
     const oldest = this.traces.values().next();
     if (oldest.done) return;
     const entry = oldest.value;
-    this.traces.delete(entry.traceId);
+    this.traces.delete(entry.key);
     if (entry.decision === undefined) {
       // Dropped too early: its spans are lost without a decision.
       const record: MutableRecord = { traceId: entry.traceId, decision: 'not_sampled', decidedAtMs: Number.NaN, policies: [], lateSpans: 0, evicted: true };
-      this.records.push(record);
-      this.recordById.set(entry.traceId, record);
+      this.addRecord(entry.key, record);
       entry.clear();
     }
   }
@@ -324,7 +339,7 @@ export class TailSamplingProcessor extends TailSampler<ResourceSpans> implements
         e.spans += part.spans;
       }
     }
-    return this.decideAll(parts, nowMs);
+    return this.decideAll(parts, (traceId) => traceId, nowMs);
   }
 
   consume(data: TracesData, nowMs: number): ConsumeResult {
@@ -334,7 +349,7 @@ export class TailSamplingProcessor extends TailSampler<ResourceSpans> implements
     if (warning) issues.push(warning);
     this.fireTicks(nowMs, out);
     for (const rs of data.resourceSpans) {
-      for (const [traceId, part] of splitByTrace(rs)) this.ingest(traceId, part.batch, part.spans, nowMs, out, issues);
+      for (const [traceId, part] of splitByTrace(rs)) this.ingest(traceId, traceId, part.batch, part.spans, nowMs, out, issues);
     }
     const emitted = this.emissions(out);
     return issues.length > 0 ? { emitted, issues } : { emitted };

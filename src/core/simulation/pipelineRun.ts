@@ -83,6 +83,9 @@ interface Lane {
 }
 
 interface TraceAcc {
+  readonly traceId: string;
+  /** The primary tail sampler's latest decision record of the trace. */
+  record: TraceDecisionRecord | undefined;
   spans: number;
   start: bigint;
   end: bigint;
@@ -130,7 +133,8 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     return ordinal;
   };
   const exported = new Map<string, TracesData[]>();
-  const traces = new Map<string, TraceAcc>();
+  /** Every input trace, in order of first sight. */
+  const traces: TraceAcc[] = [];
   const debugOutput: { exporterId: string; text: string }[] = [];
 
   const nodeStats = (node: GraphNode, simulated: boolean): NodeStats => {
@@ -517,8 +521,8 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
         if (acc === undefined || lastTrace !== span.traceId) acc = accByOrdinal[ordinalOf(span.traceId)];
         lastTrace = span.traceId;
         if (!acc) {
-          acc = { spans: 0, start: span.startTimeUnixNano, end: span.endTimeUnixNano, rootService: '', rootName: '', hasError: false, lastSeen: '', exportedSpans: 0, exportedAt: null };
-          traces.set(span.traceId, acc);
+          acc = newTraceAcc(span.traceId, span.startTimeUnixNano, span.endTimeUnixNano);
+          traces.push(acc);
           accByOrdinal[ordinalOf(span.traceId)] = acc;
         }
         acc.spans++;
@@ -579,8 +583,8 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
         if (ordinal < 0) ordinalOfTrace[t] = ordinal = accByOrdinal.length;
         let acc = accByOrdinal[ordinal];
         if (!acc) {
-          acc = { spans: 0, start: spanStartNs(store, row), end: spanEndNs(store, row), rootService: '', rootName: '', hasError: false, lastSeen: '', exportedSpans: 0, exportedAt: null };
-          traces.set(idView!.traceId(row), acc);
+          acc = newTraceAcc(idView!.traceId(row), spanStartNs(store, row), spanEndNs(store, row));
+          traces.push(acc);
           accByOrdinal[ordinal] = acc;
           minStartRow[ordinal] = row;
           maxEndRow[ordinal] = row;
@@ -606,15 +610,22 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     deliverInput(payload, at);
   }
 
-  const byTrace = new Map<string, TraceDecisionRecord>();
   const policySummaries = new Map<string, { counted: number; byPolicy: Map<string, PolicySummary> }>();
-  const indexed = { byTrace: 0 };
+  /** How many of the primary sampler's records are on their traces' accumulators. */
+  let indexedRecords = 0;
 
-  function decisionRecords(): { samplerId: string; records: readonly TraceDecisionRecord[] }[] {
-    const out: { samplerId: string; records: readonly TraceDecisionRecord[] }[] = [];
+  interface SamplerRecords {
+    readonly samplerId: string;
+    readonly records: readonly TraceDecisionRecord[];
+    /** On rows: the store trace index of each record. */
+    readonly traces?: readonly number[];
+  }
+
+  function decisionRecords(): SamplerRecords[] {
+    const out: SamplerRecords[] = [];
     for (const lane of lanes)
       for (const stage of lane.stages) {
-        if (stage.rows?.decisions) out.push({ samplerId: stage.node.key, records: stage.rows.decisions() });
+        if (stage.rows?.decisions) out.push({ samplerId: stage.node.key, records: stage.rows.decisions(), traces: stage.rows.decisionTraces!() });
         else if (!stage.rows && stage.component instanceof TailSamplingProcessor) out.push({ samplerId: stage.node.key, records: stage.component.decisions() });
       }
     return out;
@@ -627,13 +638,18 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     }
     const samplers = decisionRecords();
     const primary = samplers[0];
-    // Decision records only ever get appended (and their verdicts never change), so the index by
-    // trace and the per-policy counts take in the new ones only: a partial result every few
-    // steps costs a walk of the traces, not a rebuild over every decision so far.
+    // Decision records only ever get appended (and their verdicts never change), so putting them
+    // on their traces and the per-policy counts take in the new ones only: a partial result every
+    // few steps costs a walk of the traces, not a rebuild over every decision so far. A later
+    // record of a trace (decided again after an eviction) replaces the earlier one.
     if (primary) {
-      const records = primary.records;
-      for (let i = indexed.byTrace; i < records.length; i++) byTrace.set(records[i]!.traceId, records[i]!);
-      indexed.byTrace = records.length;
+      const { records, traces: keys } = primary;
+      for (let i = indexedRecords; i < records.length; i++) {
+        const ordinal = keys ? ordinalOfTrace[keys[i]!]! : traceOrdinals.get(records[i]!.traceId);
+        const acc = ordinal === undefined || ordinal < 0 ? undefined : accByOrdinal[ordinal];
+        if (acc) acc.record = records[i]!;
+      }
+      indexedRecords = records.length;
     }
     for (const sampler of samplers) {
       let summary = policySummaries.get(sampler.samplerId);
@@ -662,8 +678,8 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     let dropped = 0;
     let late = 0;
     let evicted = 0;
-    for (const [traceId, acc] of traces) {
-      const record = byTrace.get(traceId);
+    for (const acc of traces) {
+      const record = acc.record;
       if (!includeTraces) {
         const decision = record ? record.decision : acc.exportedAt !== null ? 'sampled' : 'not_sampled';
         if (decision === 'sampled') sampled++;
@@ -689,7 +705,7 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
       late += record?.lateSpans ?? 0;
       if (record?.evicted) evicted++;
       outcomes.push({
-        traceId,
+        traceId: acc.traceId,
         decision,
         decidedBy,
         policies: record?.policies ?? [],
@@ -710,9 +726,9 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     return {
       summary: {
         inputSpans,
-        inputTraces: traces.size,
+        inputTraces: traces.length,
         exportedSpans: exporterList.reduce((n, e) => Math.max(n, e.spans), 0),
-        exportedTraces: includeTraces ? outcomes.filter((o) => o.exportedSpans > 0).length : [...traces.values()].filter((t) => t.exportedSpans > 0).length,
+        exportedTraces: includeTraces ? outcomes.filter((o) => o.exportedSpans > 0).length : traces.filter((t) => t.exportedSpans > 0).length,
         sampledTraces: sampled,
         notSampledTraces: notSampled,
         droppedTraces: dropped,
@@ -750,6 +766,10 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     partial: () => result(false),
     exported: () => exported,
   };
+}
+
+function newTraceAcc(traceId: string, start: bigint, end: bigint): TraceAcc {
+  return { traceId, record: undefined, spans: 0, start, end, rootService: '', rootName: '', hasError: false, lastSeen: '', exportedSpans: 0, exportedAt: null };
 }
 
 function passThrough(id: string): TracesComponent {

@@ -43,6 +43,8 @@ export interface RowStage {
   readonly overlay?: RowOverlay;
   /** tail_sampling: its decision records. */
   decisions?(): readonly TraceDecisionRecord[];
+  /** tail_sampling: the store trace index of each of `decisions()`. */
+  decisionTraces?(): readonly number[];
 }
 
 const IDLE: RowResult = { emitted: [] };
@@ -230,7 +232,8 @@ class ProbabilisticRowStage extends BaseRowStage implements RowOverlay {
 
 /** tail_sampling (sampling-spec §2): the processor's own state machine, holding rows per trace. */
 class TailRowStage extends BaseRowStage {
-  private sampler!: TailSampler<RowGroup>;
+  /** Traces are known by their store trace index. */
+  private sampler!: TailSampler<RowGroup, number>;
 
   constructor(
     private readonly id: string,
@@ -246,11 +249,15 @@ class TailRowStage extends BaseRowStage {
     // What the policies read: one resource object per stored resource shared by every view
     // (policies only read it), the spans as RowSpans.
     const viewOf = (batch: RowGroup): ResourceSpans => resourceSpansOf(store, batch, (row) => new RowSpan(view, row), this.objects);
-    this.sampler = new TailSampler<RowGroup>(this.id, this.config, this.featureGates, viewOf, (batch) => batch.rows.some((row) => isRoot(store, row)));
+    this.sampler = new TailSampler<RowGroup, number>(this.id, this.config, this.featureGates, viewOf, (batch) => batch.rows.some((row) => isRoot(store, row)));
   }
 
   decisions(): readonly TraceDecisionRecord[] {
     return this.sampler.decisions();
+  }
+
+  decisionTraces(): readonly number[] {
+    return this.sampler.decisionKeys();
   }
 
   private emissions(out: readonly Release<RowGroup>[]): RowEmission[] {
@@ -273,7 +280,7 @@ class TailRowStage extends BaseRowStage {
         if (list === undefined) byTrace.set(t, [row]);
         else list.push(row);
       }
-      for (const rows of byTrace.values()) this.sampler.ingest(this.view.traceId(rows[0]!), { resource: g.resource, rows }, rows.length, nowMs, out, issues);
+      for (const [t, rows] of byTrace) this.sampler.ingest(t, this.view.traceId(rows[0]!), { resource: g.resource, rows }, rows.length, nowMs, out, issues);
     }
     const emitted = this.emissions(out);
     return issues.length > 0 ? { emitted, issues } : { emitted };
