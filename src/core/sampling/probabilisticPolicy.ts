@@ -49,6 +49,8 @@ export function probabilisticPolicy(name: string, hashSalt: string, samplingPerc
   // OTEP 235 threshold at full precision for the usetracestate path.
   const otThreshold =
     ratio >= 1 ? 0n : !(ratio >= MIN_SAMPLING_PROBABILITY) ? NEVER_SAMPLE_THRESHOLD : (1n << 56n) - BigInt(Math.round(ratio * 2 ** 56));
+  const sampledResult: PolicyResult = { decision: 'Sampled', detail: `hash <= threshold for ${samplingPercentage}% (salt ${JSON.stringify(salt)})` };
+  const notSampledResult: PolicyResult = { decision: 'NotSampled', detail: `hash > threshold for ${samplingPercentage}% (salt ${JSON.stringify(salt)})` };
   return {
     name,
     type: 'probabilistic',
@@ -67,11 +69,7 @@ export function probabilisticPolicy(name: string, hashSalt: string, samplingPerc
       fnv1a64TraceId(prefix, trace.traceId, scratch);
       const hi = scratch[0] ?? 0;
       const lo = scratch[1] ?? 0;
-      const sampled = hi < tHi || (hi === tHi && lo <= tLo);
-      return {
-        decision: sampled ? 'Sampled' : 'NotSampled',
-        detail: `hash ${sampled ? '<=' : '>'} threshold for ${samplingPercentage}% (salt ${JSON.stringify(salt)})`,
-      };
+      return hi < tHi || (hi === tHi && lo <= tLo) ? sampledResult : notSampledResult;
     },
   };
 }

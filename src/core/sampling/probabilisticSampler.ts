@@ -130,7 +130,8 @@ export class ProbabilisticSampler implements TracesComponent {
 
   /**
    * `sampleSpan` from the only fields it reads: the trace id, the tracestate and the
-   * `sampling.priority` attribute (the columnar run reads them from the columns, decision 0014).
+   * `sampling.priority` attribute. The columnar run (decision 0014) reads them from the columns
+   * and keeps its own per-trace outcomes, so it asks `decideSpan` instead.
    */
   sampleFields(traceId: string, traceState: string, priority: AnyValue | undefined): SpanSamplingOutcome {
     if (traceState !== '' || priority !== undefined) return this.decideSpan(traceId, traceState, priority);
@@ -143,7 +144,8 @@ export class ProbabilisticSampler implements TracesComponent {
     return outcome;
   }
 
-  private decideSpan(traceId: string, raw: string, priorityValue: AnyValue | undefined): SpanSamplingOutcome {
+  /** `sampleFields` without the per-trace cache of plain outcomes. */
+  decideSpan(traceId: string, raw: string, priorityValue: AnyValue | undefined): SpanSamplingOutcome {
     const strategy = this.strategy;
     // Step 1: randomness and carrier.
     let rnd = ALL_PROBABILITIES_RANDOMNESS;

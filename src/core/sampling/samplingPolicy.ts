@@ -34,6 +34,12 @@ export interface PolicyEvaluator {
   evaluate(trace: SampledTrace, nowMs: number): PolicyResult;
 }
 
+/**
+ * How many results a policy whose detail carries a number (a latency, a span count) keeps to hand
+ * out again: traces of a run share them, and the verdicts of a run are then shared objects too.
+ */
+export const RESULTS_KEPT = 4096;
+
 /** Calls `test` for every span in stored order; true as soon as one returns true (hasSpanWithCondition). */
 export function someSpan(trace: SampledTrace, test: (span: Span, resource: Resource, scope: InstrumentationScope) => boolean): boolean {
   for (const rs of trace.batches) {

@@ -164,7 +164,7 @@ class ProbabilisticRowStage extends BaseRowStage implements RowOverlay {
   private readonly states: string[] = [];
   /**
    * Outcomes of spans with no tracestate and no sampling.priority, by trace (1 + an index into
-   * `outcomes`): they depend on the trace id alone, as the sampler's own cache knows.
+   * `outcomes`): they depend on the trace id alone, as the sampler's own cache (not used here) knows.
    */
   private plainOfTrace: Int32Array | undefined;
   private readonly outcomes: SpanSamplingOutcome[] = [];
@@ -204,12 +204,12 @@ class ProbabilisticRowStage extends BaseRowStage implements RowOverlay {
           known = plain[t]!;
           if (known > 0) outcome = this.outcomes[known - 1]!;
           else {
-            outcome = this.sampler.sampleFields(view.traceId(row), traceState, priority);
+            outcome = this.sampler.decideSpan(view.traceId(row), traceState, priority);
             this.outcomes.push(outcome);
             this.outcomeStates.push(-1);
             plain[t] = known = this.outcomes.length;
           }
-        } else outcome = this.sampler.sampleFields(view.traceId(row), traceState, priority);
+        } else outcome = this.sampler.decideSpan(view.traceId(row), traceState, priority);
         if (outcome.error !== undefined) errors.set(outcome.error, (errors.get(outcome.error) ?? 0) + 1);
         if (!outcome.sampled) continue;
         if (outcome.traceState !== traceState) {
