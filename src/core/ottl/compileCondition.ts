@@ -47,15 +47,34 @@ export function allowNilGate(featureGates?: Readonly<Record<string, boolean>>): 
   return featureGates?.['ottl.set.allowNil'] ?? true;
 }
 
+/** A runtime failure as a value (OTTL's own errors, and range/type errors of converters), else rethrown. */
+function failure(e: unknown): { ok: false; error: string } {
+  if (e instanceof OttlRuntimeError) return { ok: false, error: e.message };
+  if (e instanceof RangeError || e instanceof TypeError) return { ok: false, error: e.message };
+  throw e;
+}
+
 /** Run a compiled closure, turning runtime failures into values. */
 export function runSafely<T>(f: () => T): EvalResult<T> {
   try {
     return { ok: true, value: f() };
   } catch (e) {
-    if (e instanceof OttlRuntimeError) return { ok: false, error: e.message };
-    if (e instanceof RangeError || e instanceof TypeError) return { ok: false, error: e.message };
-    throw e;
+    return failure(e);
   }
+}
+
+const TRUE: EvalResult<boolean> = Object.freeze({ ok: true, value: true });
+const FALSE: EvalResult<boolean> = Object.freeze({ ok: true, value: false });
+
+/** A compiled condition run safely; its two outcomes are shared objects (a filter asks every span). */
+function evaluateSafely(fn: (ctx: OttlTraceContext) => boolean): (ctx: OttlTraceContext) => EvalResult<boolean> {
+  return (ctx) => {
+    try {
+      return fn(ctx) ? TRUE : FALSE;
+    } catch (e) {
+      return failure(e);
+    }
+  };
 }
 
 /** Compile a condition. See the module comment for the contract. */
@@ -90,7 +109,7 @@ export function compileParsedCondition(
   };
   try {
     const fn = compileBool(ast, opts);
-    return { ok: true, text, context: ctxName, evaluate: (ctx) => runSafely(() => fn(ctx)) };
+    return { ok: true, text, context: ctxName, evaluate: evaluateSafely(fn) };
   } catch (e) {
     if (e instanceof OttlCompileError) return { ok: false, error: `unable to parse OTTL condition "${text}": ${e.message}` };
     throw e;

@@ -6,7 +6,7 @@
 import type { PathSegment } from './ast';
 import type { Attributes, ResourceSpans, ScopeSpans, Span, SpanEvent, SpanKind, StatusCode } from '../telemetry/pdata';
 import { SPAN_KIND_NAMES } from '../telemetry/pdata';
-import { indexChain, setMapValue } from './indexing';
+import { indexChain, indexValue, setMapValue } from './indexing';
 import { CONTEXT_DEPTH, type OttlContextName, type OttlTraceContext } from './ottlContext';
 import {
   bytesToHex,
@@ -311,8 +311,10 @@ function mapAccessor(map: (ctx: OttlTraceContext) => Attributes, keys: readonly 
       },
     };
   const evalKeys = (ctx: OttlTraceContext): OttlValue[] => keys.map((k) => k(ctx));
+  // One key (`attributes["http.route"]`, the common case): no key array per read.
+  const only = keys.length === 1 ? keys[0]! : undefined;
   return {
-    get: (ctx) => indexChain(map(ctx), evalKeys(ctx)),
+    get: only ? (ctx) => indexValue(map(ctx), only(ctx)) : (ctx) => indexChain(map(ctx), evalKeys(ctx)),
     set: (ctx, v) => setMapValue(map(ctx), evalKeys(ctx), v),
   };
 }

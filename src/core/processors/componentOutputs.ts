@@ -32,6 +32,11 @@ export interface DebugLogEntry {
 
 export interface DebugLogSource {
   takeLogs(): DebugLogEntry[];
+  /**
+   * With `basic` verbosity: logs a payload from its counts alone (what `consume` would log for
+   * it), so a columnar run need not show it the spans. Absent when the verbosity renders spans.
+   */
+  readonly consumeCounts?: (resourceSpans: number, spans: number, nowMs: number) => void;
 }
 
 /** Whether a component emits metrics. */

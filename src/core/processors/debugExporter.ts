@@ -105,14 +105,22 @@ export function createDebugExporter(id: string, config: unknown): TracesComponen
   const verbosity = stringField(id, o, 'verbosity', 'basic').toLowerCase();
   if (!['basic', 'normal', 'detailed'].includes(verbosity)) throw new ComponentConfigError(id, `unrecognized verbosity level "${verbosity}"`);
   let logs: DebugLogEntry[] = [];
+  const counts = (resourceSpans: number, spans: number, nowMs: number): void => {
+    logs.push({ summary: { message: 'Traces', resourceSpans, spans }, atMs: nowMs });
+  };
   return {
     id,
     consume(data, nowMs) {
+      if (verbosity === 'basic') {
+        counts(data.resourceSpans.length, spanCount(data), nowMs);
+        return { emitted: [] };
+      }
       const summary = { message: 'Traces', resourceSpans: data.resourceSpans.length, spans: spanCount(data) } as const;
-      const text = verbosity === 'normal' ? renderNormal(data) : verbosity === 'detailed' ? renderDetailed(data) : undefined;
-      logs.push(text === undefined ? { summary, atMs: nowMs } : { summary, text, atMs: nowMs });
+      const text = verbosity === 'normal' ? renderNormal(data) : renderDetailed(data);
+      logs.push({ summary, text, atMs: nowMs });
       return { emitted: [] };
     },
+    ...(verbosity === 'basic' ? { consumeCounts: counts } : {}),
     advance: () => ({ emitted: [] }),
     flush: () => ({ emitted: [] }),
     takeLogs() {

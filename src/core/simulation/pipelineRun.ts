@@ -410,8 +410,10 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     }
     const component = exporterFor(node);
     if (component) {
-      // The debug exporter only reads (and prints) what it gets.
-      noteIssues(node.componentId, component.consume(isRowPayload(payload) ? readOnlyPayload(lane.tailView!, payload, lane.tailObjects) : payload, nowMs));
+      // The debug exporter only reads (and prints) what it gets; at basic verbosity it only counts.
+      const counts = isRowPayload(payload) && isDebugLogSource(component) ? component.consumeCounts : undefined;
+      if (counts && isRowPayload(payload)) counts(payload.groups.length, ids.length, nowMs);
+      else noteIssues(node.componentId, component.consume(isRowPayload(payload) ? readOnlyPayload(lane.tailView!, payload, lane.tailObjects) : payload, nowMs));
       collectDebug(node.componentId, component);
     }
   };
