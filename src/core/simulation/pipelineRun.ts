@@ -87,6 +87,7 @@ interface TraceAcc {
   /** The primary tail sampler's latest decision record of the trace. */
   record: TraceDecisionRecord | undefined;
   spans: number;
+  /** Earliest start and latest end (on the object path; on rows the run keeps the rows holding them). */
   start: bigint;
   end: bigint;
   rootService: string;
@@ -273,12 +274,16 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
 
   /** The trace ordinal of every span of a payload, in order: one walk of the payload however many counters read it. */
   const idsOf = (data: Payload): number[] => {
-    const ids: number[] = [];
     if (isRowPayload(data)) {
       const traceOfRow = rowSource!.cache.traceOfRow;
-      for (const g of data.groups) for (const row of g.rows) ids.push(ordinalOfTrace[traceOfRow[row]!]!);
+      let n = 0;
+      for (const g of data.groups) n += g.rows.length;
+      const ids = new Array<number>(n);
+      let i = 0;
+      for (const g of data.groups) for (const row of g.rows) ids[i++] = ordinalOfTrace[traceOfRow[row]!]!;
       return ids;
     }
+    const ids: number[] = [];
     let previous = '';
     let ordinal = -1;
     for (const rs of data.resourceSpans) {
@@ -585,7 +590,8 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
         if (ordinal < 0) ordinalOfTrace[t] = ordinal = accByOrdinal.length;
         let acc = accByOrdinal[ordinal];
         if (!acc) {
-          acc = newTraceAcc(idView!.traceId(row), spanStartNs(store, row), spanEndNs(store, row));
+          // start and end stay 0 on rows: they are read from minStartRow / maxEndRow when a result needs them.
+          acc = newTraceAcc(idView!.traceId(row), 0n, 0n);
           traces.push(acc);
           accByOrdinal[ordinal] = acc;
           minStartRow[ordinal] = row;
@@ -593,15 +599,9 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
         }
         acc.spans++;
         const m = minStartRow[ordinal]!;
-        if (startHi[row]! < startHi[m]! || (startHi[row] === startHi[m] && startLo[row]! < startLo[m]!)) {
-          minStartRow[ordinal] = row;
-          acc.start = spanStartNs(store, row);
-        }
+        if (startHi[row]! < startHi[m]! || (startHi[row] === startHi[m] && startLo[row]! < startLo[m]!)) minStartRow[ordinal] = row;
         const x = maxEndRow[ordinal]!;
-        if (endHi[row]! > endHi[x]! || (endHi[row] === endHi[x] && endLo[row]! > endLo[x]!)) {
-          maxEndRow[ordinal] = row;
-          acc.end = spanEndNs(store, row);
-        }
+        if (endHi[row]! > endHi[x]! || (endHi[row] === endHi[x] && endLo[row]! > endLo[x]!)) maxEndRow[ordinal] = row;
         if (isRoot(store, row) || acc.rootName === '') {
           acc.rootName = spanName(store, row);
           acc.rootService = service;
@@ -680,7 +680,8 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     let dropped = 0;
     let late = 0;
     let evicted = 0;
-    for (const acc of traces) {
+    for (let ordinal = 0; ordinal < traces.length; ordinal++) {
+      const acc = traces[ordinal]!;
       const record = acc.record;
       if (!includeTraces) {
         const decision = record ? record.decision : acc.exportedAt !== null ? 'sampled' : 'not_sampled';
@@ -714,7 +715,8 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
         rootService: acc.rootService,
         rootName: acc.rootName,
         spanCount: acc.spans,
-        durationMs: Number(acc.end - acc.start) / 1e6,
+        // On rows a trace's ordinal is its place in `traces`.
+        durationMs: Number(onRows ? spanEndNs(rowSource!.store, maxEndRow[ordinal]!) - spanStartNs(rowSource!.store, minStartRow[ordinal]!) : acc.end - acc.start) / 1e6,
         hasError: acc.hasError,
         exportedSpans: acc.exportedSpans,
         lateSpans: record?.lateSpans ?? 0,

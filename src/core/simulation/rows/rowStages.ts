@@ -96,17 +96,20 @@ class FilterRowStage extends BaseRowStage {
       let scope = -1;
       let ss: ScopeSpans | undefined;
       let scopeDropped = false;
+      // The span's context: the reader is one object retargeted per row, so one context per run of a scope.
+      let ctx = spanContext(rs, objects.scopeSpans(store.scopeOf[g.rows[0]!]!), reader, cache);
       for (const row of g.rows) {
         const s = store.scopeOf[row]!;
         if (s !== scope || ss === undefined) {
           scope = s;
           ss = objects.scopeSpans(s);
           scopeDropped = anyConditionTrue(buckets.scope, scopeContext(rs, ss, cache), errors);
+          ctx = spanContext(rs, ss, reader, cache);
         }
         if (scopeDropped) continue;
-        const span = reader.retarget(row);
-        if (legacySkip && legacySkip(rs.resource, ss.scope, span)) continue;
-        if (anyConditionTrue(buckets.span, spanContext(rs, ss, span, cache), errors)) continue;
+        reader.retarget(row);
+        if (legacySkip && legacySkip(rs.resource, ss.scope, reader)) continue;
+        if (anyConditionTrue(buckets.span, ctx, errors)) continue;
         kept.push(row);
       }
       if (kept.length > 0) groups.push({ resource: g.resource, rows: kept });
@@ -274,13 +277,19 @@ class TailRowStage extends BaseRowStage {
     for (const g of payload.groups) {
       // One batch per trace of this ResourceSpans, in order of first appearance (splitByTrace).
       const byTrace = new Map<number, number[]>();
+      const order: number[] = [];
       for (const row of g.rows) {
         const t = traceOfRow[row]!;
         const list = byTrace.get(t);
-        if (list === undefined) byTrace.set(t, [row]);
-        else list.push(row);
+        if (list === undefined) {
+          byTrace.set(t, [row]);
+          order.push(t);
+        } else list.push(row);
       }
-      for (const [t, rows] of byTrace) this.sampler.ingest(t, this.view.traceId(rows[0]!), { resource: g.resource, rows }, rows.length, nowMs, out, issues);
+      for (const t of order) {
+        const rows = byTrace.get(t)!;
+        this.sampler.ingest(t, this.view.traceId(rows[0]!), { resource: g.resource, rows }, rows.length, nowMs, out, issues);
+      }
     }
     const emitted = this.emissions(out);
     return issues.length > 0 ? { emitted, issues } : { emitted };
