@@ -41,6 +41,13 @@ export function groupByTrace(store: SpanStore, count = store.count): TraceGroups
     const b = ids[o + 1]!;
     const c = ids[o + 2]!;
     const d = ids[o + 3]!;
+    // The spans of a trace often sit next to each other (one export request, one generated trace): no probe for those.
+    if (row > 0 && ids[o - 4] === a && ids[o - 3] === b && ids[o - 2] === c && ids[o - 1] === d) {
+      const t = traceOfRow[row - 1]!;
+      traceOfRow[row] = t;
+      counts[t]!++;
+      continue;
+    }
     let s = mix(a, b, c, d) & mask;
     for (;;) {
       const v = slots[s]!;
