@@ -76,6 +76,14 @@ interface Lane {
   readonly fedByInput: boolean;
   /** Edge key from stage i-1 (or the lane's heads) into stage i; index = stages.length: into tails. */
   readonly edgeInto: Map<string, string[]>;
+  // What each delivery needs of the wiring, worked out once (a run delivers thousands of windows).
+  readonly receivers: readonly GraphNode[];
+  /** The edge from a receiver into the lane's first stage (or its tails) that input is counted on. */
+  readonly inputEdges: readonly string[];
+  /** Per tail: this lane's edges into it. */
+  readonly tailEdges: ReadonlyMap<string, readonly string[] | undefined>;
+  /** Tails that get their own copy of a payload: every connector but the last. */
+  readonly copyingTails: ReadonlySet<string>;
   /** On rows: the lane after its last processor (what its exporters receive). */
   tailView?: RowView;
   /** On rows: resource and scope objects for the exporters that only read. */
@@ -191,11 +199,21 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
       edgeInto.set(edge.target, list);
     }
     const fedByInput = pipeline.receivers.some((r) => r.id !== null && !connectorIds.has(r.id));
-    for (const n of laneNodes) if (n.role === 'receivers') nodeStats(n, true);
-    const lane: Lane = { pipelineId: pipeline.id, stages, tails: uniqueTails, fedByInput, edgeInto };
+    const receivers = laneNodes.filter((n) => n.role === 'receivers');
+    for (const n of receivers) nodeStats(n, true);
+    const first = stages[0]?.node.key;
+    const headEdges = (first ? edgeInto.get(first) : uniqueTails.flatMap((t) => edgeInto.get(t) ?? [])) ?? [];
+    const inputEdges = headEdges.filter((k) => receivers.some((r) => k.includes(`${r.key}->`))).slice(0, 1);
+    const tailEdges = new Map(uniqueTails.map((t) => [t, edgeInto.get(t)?.filter((k) => k.startsWith(`${pipeline.id}:`))]));
+    // Connectors may feed processors that change data in place: each but the last consumer gets a copy.
+    const connectorTails = uniqueTails.filter((t) => nodesByKey.get(t)?.kind === 'connector');
+    const copyingTails = new Set(connectorTails.slice(0, -1));
+    const lane: Lane = { pipelineId: pipeline.id, stages, tails: uniqueTails, fedByInput, edgeInto, receivers, inputEdges, tailEdges, copyingTails };
     lanes.push(lane);
     laneById.set(pipeline.id, lane);
   }
+
+  const fedLanes = lanes.filter((l) => l.fedByInput);
 
   // Connectors: one instance per connector id (traces→traces and traces→metrics are separate in
   // the Collector, but a connector here is used from traces pipelines only).
@@ -362,11 +380,9 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     }
     // Exporters only read what they get; a connector may feed processors that change data in
     // place, so each connector but the last consumer gets its own copy.
-    const mutating = lane.tails.filter((t) => nodesByKey.get(t)?.kind === 'connector');
     lane.tails.forEach((tail) => {
-      const needsCopy = mutating.includes(tail) && tail !== mutating[mutating.length - 1];
-      const copy = needsCopy && !isRowPayload(data) ? cloneTraces(data) : data;
-      recordEdge(lane.edgeInto.get(tail)?.filter((k) => k.startsWith(`${lane.pipelineId}:`)), ids);
+      const copy = lane.copyingTails.has(tail) && !isRowPayload(data) ? cloneTraces(data) : data;
+      recordEdge(lane.tailEdges.get(tail), ids);
       const node = nodesByKey.get(tail)!;
       // On rows, a connector only reads (span_metrics, count, service_graph): it gets a read-only view.
       if (node.kind === 'connector') toConnector(tail, isRowPayload(copy) ? readOnlyPayload(lane.tailView!, copy, lane.tailObjects) : copy, ids, nowMs);
@@ -547,21 +563,15 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
 
   /** Hands one input payload to every lane fed by the receivers (a copy each but the last, on the object path). */
   function deliverInput(data: Payload, at: number): void {
-    const fed = lanes.filter((l) => l.fedByInput);
     let rowIds: number[] | undefined;
-    fed.forEach((lane, index) => {
-      const copy = index === fed.length - 1 || isRowPayload(data) ? data : cloneTraces(data);
+    fedLanes.forEach((lane, index) => {
+      const copy = index === fedLanes.length - 1 || isRowPayload(data) ? data : cloneTraces(data);
       const ids = isRowPayload(copy) ? (rowIds ??= idsOf(copy)) : idsOf(copy);
-      for (const node of graph.nodes) {
-        if (node.pipelineId !== lane.pipelineId || node.role !== 'receivers') continue;
-        nodeStats(node, true);
+      for (const node of lane.receivers) {
         recordIn(node.key, ids);
         recordOut(node.key, ids);
       }
-      const first = lane.stages[0]?.node.key;
-      const receiverKeys = graph.nodes.filter((n) => n.pipelineId === lane.pipelineId && n.role === 'receivers').map((n) => n.key);
-      const keys = (first ? lane.edgeInto.get(first) : lane.tails.flatMap((t) => lane.edgeInto.get(t) ?? []))?.filter((k) => receiverKeys.some((r) => k.includes(`${r}->`)));
-      recordEdge(keys?.slice(0, 1), ids);
+      recordEdge(lane.inputEdges, ids);
       deliver(lane, 0, copy, ids, at);
     });
   }
