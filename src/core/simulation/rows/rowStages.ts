@@ -134,9 +134,13 @@ class AttributesRowStage extends BaseRowStage implements RowOverlay {
     return this.applied === undefined || this.applied[row] === 1;
   }
 
-  mayWriteAttribute(row: number, key: string): boolean {
+  mayWriteKey(key: string): boolean {
     const writes = this.compiled.writes;
-    return this.appliesTo(row) && (writes === 'any' || writes.has(key));
+    return writes === 'any' || writes.has(key);
+  }
+
+  mayWriteAttribute(row: number, key: string): boolean {
+    return this.appliesTo(row) && this.mayWriteKey(key);
   }
 
   applyAttributes(row: number, attrs: Attributes): void {

@@ -32,6 +32,8 @@ export interface RowOverlay {
   traceStateOf?(row: number): string | undefined;
   /** Whether this stage may have written span attribute `key` of `row` (true = read the whole map). */
   mayWriteAttribute?(row: number, key: string): boolean;
+  /** Whether this stage may write span attribute `key` of any row (asked once per key). */
+  mayWriteKey?(key: string): boolean;
   /** Applies this stage's attribute changes to `attrs` (the map of `row` as it reached the stage). */
   applyAttributes?(row: number, attrs: Attributes): void;
 }
@@ -41,8 +43,8 @@ export class RowView {
   private readonly attributeLayers: RowOverlay[];
   /** Rows of the store with a tracestate of their own (most have none: no lookup for them). */
   private storedTraceStates: Map<number, string> | undefined;
-  /** String-table ids of the keys asked for (a small map instead of the whole table's). */
-  private readonly keyIds = new Map<string, number>();
+  /** Per key asked for: its string-table id and the stages that may write it (a small map instead of the whole table's). */
+  private readonly keys = new Map<string, { readonly id: number; readonly writers: readonly RowOverlay[] }>();
 
   constructor(
     readonly store: SpanStore,
@@ -72,18 +74,17 @@ export class RowView {
     return stored.size === 0 ? '' : (stored.get(row) ?? '');
   }
 
-  /** Whether a stage before this point may have changed attribute `key` of `row`. */
-  private rewritten(row: number, key: string): boolean {
-    for (const layer of this.attributeLayers) if (layer.mayWriteAttribute!(row, key)) return true;
-    return false;
-  }
-
   /** Span attribute `key` of `row` as the stage sees it, or undefined; null = read the whole map. */
   attribute(row: number, key: string): AnyValue | undefined | null {
-    if (this.rewritten(row, key)) return null;
     const store = this.store;
-    let keyId = this.keyIds.get(key);
-    if (keyId === undefined) this.keyIds.set(key, (keyId = store.strings.ids.get(key) ?? -1));
+    let known = this.keys.get(key);
+    if (known === undefined) {
+      const writers = this.attributeLayers.filter((layer) => layer.mayWriteKey?.(key) ?? true);
+      this.keys.set(key, (known = { id: store.strings.ids.get(key) ?? -1, writers }));
+    }
+    // Whether a stage before this point may have changed attribute `key` of `row`.
+    for (const layer of known.writers) if (layer.mayWriteAttribute!(row, key)) return null;
+    const keyId = known.id;
     if (keyId < 0) return undefined;
     const cols = store.spanAttrs;
     // From the end: the last entry of a key is the one a map keeps.
