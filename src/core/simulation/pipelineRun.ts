@@ -338,8 +338,11 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
   const recordIn = (key: string, ids: readonly number[]): void => {
     const s = stats.get(key);
     const marks = tracesIn.get(key);
+    let previous = -1;
     for (let i = 0; i < ids.length; i++) {
       const t = ids[i]!;
+      if (t === previous) continue;
+      previous = t;
       marks?.add(t);
       const acc = accByOrdinal[t];
       if (acc) acc.lastSeen = key;
@@ -413,9 +416,9 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
       exporterTraces.set(node.componentId, (marks = new TraceMarks()));
     }
     out.spans += ids.length;
+    marks.addAll(ids);
     for (let i = 0; i < ids.length; i++) {
       const t = ids[i]!;
-      marks.add(t);
       const acc = accByOrdinal[t];
       if (acc && (acc.exportedAt === null || acc.exportedAt === node.componentId)) {
         acc.exportedAt = node.componentId;

@@ -22,8 +22,13 @@ export class TraceMarks {
     }
   }
 
-  /** Marks every ordinal of `ordinals`. */
+  /** Marks every ordinal of `ordinals` (the spans of one trace mostly come together: a repeat is skipped). */
   addAll(ordinals: readonly number[]): void {
-    for (let i = 0; i < ordinals.length; i++) this.add(ordinals[i]!);
+    let previous = -1;
+    for (let i = 0; i < ordinals.length; i++) {
+      const ordinal = ordinals[i]!;
+      if (ordinal !== previous) this.add(ordinal);
+      previous = ordinal;
+    }
   }
 }

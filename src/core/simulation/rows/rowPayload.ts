@@ -76,16 +76,17 @@ export interface SharedObjects {
 export function resourceSpansOf(store: SpanStore, group: RowGroup, span: (row: number) => Span, shared?: SharedObjects): ResourceSpans {
   const resource = shared ? shared.resourceSpans(group.resource).resource : resourceAt(store, group.resource);
   const rs: ResourceSpans = { resource, schemaUrl: store.resources[group.resource]!.schemaUrl, scopeSpans: [] };
-  let current: ScopeSpans | undefined;
-  let currentScope = -1;
-  for (const row of group.rows) {
-    const scope = store.scopeOf[row]!;
-    if (scope !== currentScope || current === undefined) {
-      current = { scope: shared ? shared.scopeSpans(scope).scope : scopeAt(store, scope), schemaUrl: store.scopes[scope]!.schemaUrl, spans: [] };
-      currentScope = scope;
-      rs.scopeSpans.push(current);
-    }
-    current.spans.push(span(row));
+  const rows = group.rows;
+  const scopeOf = store.scopeOf;
+  // One ScopeSpans per run of equal scope, its span list made at its final length.
+  for (let start = 0; start < rows.length; ) {
+    const scope = scopeOf[rows[start]!]!;
+    let end = start + 1;
+    while (end < rows.length && scopeOf[rows[end]!] === scope) end++;
+    const spans = new Array<Span>(end - start);
+    for (let i = start; i < end; i++) spans[i - start] = span(rows[i]!);
+    rs.scopeSpans.push({ scope: shared ? shared.scopeSpans(scope).scope : scopeAt(store, scope), schemaUrl: store.scopes[scope]!.schemaUrl, spans });
+    start = end;
   }
   return rs;
 }
