@@ -16,6 +16,7 @@ import { createDesignStore, loadLastDesign, type DesignContent, type DesignStart
 import { createUiStore } from './state/uiStore';
 import { createLayoutStore } from './state/layoutStore';
 import { App } from './ui/app/App';
+import { loadEditEngine } from './ui/canvas/editEngine';
 import { StoreProvider, type Stores } from './ui/app/StoreContext';
 import { scenarioFromLink, selectLinkedTrace, type PreviewLinkState } from './ui/dialogs/previewShareState';
 
@@ -105,3 +106,6 @@ createRoot(document.getElementById('root')!).render(
     </StoreProvider>
   </StrictMode>,
 );
+
+// The text edits the canvas makes come in their own chunk, fetched now rather than with the first paint (decision 0017).
+void loadEditEngine();

@@ -2,7 +2,6 @@
 import { useState } from 'react';
 import type { Edge, Node } from '@xyflow/react';
 import { SIGNALS, type Signal } from '../../core/config/componentId';
-import { addPipeline } from '../../core/config/edits/addPipeline';
 import { redo, undo } from '../../state/historyCommands';
 import { useStores, useUi } from '../app/StoreContext';
 import { applyCanvasEdit } from './applyCanvasEdit';
@@ -22,7 +21,7 @@ export function CanvasToolbar({ nodes, edges, pipelineIds }: { nodes: readonly N
     const trimmed = name.trim();
     let id: string = trimmed ? `${signal}/${trimmed}` : signal;
     if (!trimmed) for (let n = 2; pipelineIds.includes(id); n++) id = `${signal}/${n}`;
-    if (applyCanvasEdit(document, (t) => addPipeline(t, id), `Added pipeline ${id}; drop receivers, processors and exporters on its lane.`).ok) setName('');
+    if (applyCanvasEdit(document, (t, edits) => edits.addPipeline(t, id), `Added pipeline ${id}; drop receivers, processors and exporters on its lane.`).ok) setName('');
   };
   const history = (fn: () => boolean, what: string) => {
     if (!fn()) showStatus(`Nothing to ${what} until the editor has loaded.`, 'error');

@@ -5,7 +5,6 @@
  * menu). The Collector would refuse such a config ("references … which is not configured").
  */
 import { useMemo } from 'react';
-import { defineComponents } from '../../core/config/edits/defineComponents';
 import type { PipelineGraph } from '../../core/graph/pipelineGraph';
 import { useStores } from '../app/StoreContext';
 import { applyCanvasEdit } from './applyCanvasEdit';
@@ -20,7 +19,7 @@ export function MissingComponents({ graph }: { graph: PipelineGraph }) {
   const names = missing.slice(0, SHOWN).map((m) => `${m.kind} ${m.id}`);
   const more = missing.length > SHOWN ? ` and ${missing.length - SHOWN} more` : '';
   const define = () =>
-    applyCanvasEdit(document, (t) => defineComponents(t, missing), `Defined ${missing.length === 1 ? names[0] : `${missing.length} components`} with starter settings; check their endpoints.`);
+    applyCanvasEdit(document, (t, edits) => edits.defineComponents(t, missing), `Defined ${missing.length === 1 ? names[0] : `${missing.length} components`} with starter settings; check their endpoints.`);
   return (
     <div className="canvas-missing" role="group" aria-label="Components used but not defined">
       <span>

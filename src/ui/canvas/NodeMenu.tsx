@@ -7,12 +7,6 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Analysis } from '../../core/analysis/analyzeConfig';
-import { addComponent } from '../../core/config/edits/addComponent';
-import { duplicatePipeline } from '../../core/config/edits/duplicatePipeline';
-import { removeComponent } from '../../core/config/edits/removeComponent';
-import { removeFromPipeline } from '../../core/config/edits/removeFromPipeline';
-import { removePipeline } from '../../core/config/edits/removePipeline';
-import { renameComponent } from '../../core/config/edits/renameComponent';
 import type { GraphNode } from '../../core/graph/pipelineGraph';
 import { useStores } from '../app/StoreContext';
 import { applyCanvasEdit } from './applyCanvasEdit';
@@ -82,8 +76,8 @@ export function NodeMenu({ anchor, shown, graphNodes, onClose, connectNodes, mov
   if (lane) {
     title = `Pipeline ${lane}`;
     items = [
-      { label: 'Duplicate pipeline', action: () => run(() => applyCanvasEdit(document, (t) => duplicatePipeline(t, lane, copyId(shown, lane)), `Duplicated pipeline ${lane}.`)) },
-      { label: 'Remove pipeline', danger: true, action: () => run(() => applyCanvasEdit(document, (t) => removePipeline(t, lane), `Removed pipeline ${lane}; its components stay defined.`)) },
+      { label: 'Duplicate pipeline', action: () => run(() => applyCanvasEdit(document, (t, edits) => edits.duplicatePipeline(t, lane, copyId(shown, lane)), `Duplicated pipeline ${lane}.`)) },
+      { label: 'Remove pipeline', danger: true, action: () => run(() => applyCanvasEdit(document, (t, edits) => edits.removePipeline(t, lane), `Removed pipeline ${lane}; its components stay defined.`)) },
     ];
   } else if (node) {
     title = `${node.kind} ${node.componentId}`;
@@ -94,7 +88,7 @@ export function NodeMenu({ anchor, shown, graphNodes, onClose, connectNodes, mov
         ? [
             {
               label: `Define ${node.kind} ${node.componentId}`,
-              action: () => run(() => applyCanvasEdit(document, (t) => addComponent(t, node.kind, node.componentId), `Defined ${node.kind} ${node.componentId} with its starter settings.`)),
+              action: () => run(() => applyCanvasEdit(document, (t, edits) => edits.addComponent(t, node.kind, node.componentId), `Defined ${node.kind} ${node.componentId} with its starter settings.`)),
             },
           ]
         : []),
@@ -103,7 +97,7 @@ export function NodeMenu({ anchor, shown, graphNodes, onClose, connectNodes, mov
             {
               label: 'Remove from this pipeline',
               action: () => {
-                run(() => applyCanvasEdit(document, (t) => removeFromPipeline(t, node.pipelineId!, node.role!, node.index), `Removed ${node.componentId} from pipeline ${node.pipelineId}; it stays defined.`));
+                run(() => applyCanvasEdit(document, (t, edits) => edits.removeFromPipeline(t, node.pipelineId!, node.role!, node.index), `Removed ${node.componentId} from pipeline ${node.pipelineId}; it stays defined.`));
                 // Its node leaves the lane: the focus stays on the lane.
                 requestNodeFocus(`lanebox:${node.pipelineId}`);
               },
@@ -114,7 +108,7 @@ export function NodeMenu({ anchor, shown, graphNodes, onClose, connectNodes, mov
         label: 'Delete everywhere',
         danger: true,
         action: () => {
-          if (!applyCanvasEdit(document, (t) => removeComponent(t, node.kind, node.componentId), `Deleted ${node.kind} ${node.componentId} and every reference to it.`).ok) return close();
+          if (!applyCanvasEdit(document, (t, edits) => edits.removeComponent(t, node.kind, node.componentId), `Deleted ${node.kind} ${node.componentId} and every reference to it.`).ok) return close();
           ui.getState().select(null);
           onClose();
           // The node is gone: the keyboard focus goes to its lane, if it had one.
@@ -175,7 +169,7 @@ export function NodeMenu({ anchor, shown, graphNodes, onClose, connectNodes, mov
             e.preventDefault();
             const newId = name.trim();
             run(() => {
-              if (applyCanvasEdit(document, (t) => renameComponent(t, node.kind, node.componentId, newId), `Renamed ${node.componentId} to ${newId}; every reference follows.`).ok) {
+              if (applyCanvasEdit(document, (t, edits) => edits.renameComponent(t, node.kind, node.componentId, newId), `Renamed ${node.componentId} to ${newId}; every reference follows.`).ok) {
                 layout.getState().renameComponent(design, node.componentId, newId);
                 if (ui.getState().selectedNodeKey === node.key) ui.getState().select(null);
               }

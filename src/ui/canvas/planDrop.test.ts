@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyDropPlan, newComponentId, planDrop, processorIndexAt } from './planDrop';
+import { applyDropPlan } from './editFunctions';
+import { newComponentId, planDrop, processorIndexAt } from './planDrop';
 
 const lane = { pipelineId: 'traces', signal: 'traces' as const, processorXs: [300, 528] };
 

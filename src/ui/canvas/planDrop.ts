@@ -2,9 +2,6 @@
  * Pure mapping from "a palette item was dropped here" to the intents that carry it out: which id
  * the new component gets, and whether it also joins the pipeline whose lane it landed on.
  */
-import { addComponent } from '../../core/config/edits/addComponent';
-import { addToPipeline } from '../../core/config/edits/addToPipeline';
-import type { EditResult } from '../../core/config/edits/editResult';
 import type { ComponentKind, Signal } from '../../core/config/componentId';
 import type { PipelineRole } from '../../core/config/configModel';
 
@@ -73,11 +70,3 @@ export function planDrop(request: DropRequest, nodeWidth = 184): DropPlan {
   return { kind, id, join, message: `Added ${kind} ${id} to pipeline ${lane.pipelineId}.` };
 }
 
-/** Carries out a plan as one text change: define, then (maybe) join the pipeline. */
-export function applyDropPlan(text: string, plan: DropPlan): EditResult {
-  const defined = addComponent(text, plan.kind, plan.id);
-  if (!defined.ok || !plan.join) return defined;
-  const joined = addToPipeline(defined.text, plan.join.pipelineId, plan.join.role, plan.id, plan.join.index);
-  if (!joined.ok) return joined;
-  return { ok: true, text: joined.text, edits: [{ from: 0, to: text.length, insert: joined.text }], ...(defined.focus ? { focus: defined.focus } : {}) };
-}

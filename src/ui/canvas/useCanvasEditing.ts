@@ -14,8 +14,6 @@ import { useReactFlow, type Connection, type Edge, type Node, type NodeChange, t
 import type { Analysis } from '../../core/analysis/analyzeConfig';
 import { findComponent } from '../../core/catalog/catalog';
 import type { ComponentKind } from '../../core/config/componentId';
-import { connect } from '../../core/config/edits/connect';
-import { moveInPipeline } from '../../core/config/edits/moveInPipeline';
 import type { GraphNode } from '../../core/graph/pipelineGraph';
 import { redo, undo } from '../../state/historyCommands';
 import { selectPositions } from '../../state/layoutStore';
@@ -24,7 +22,7 @@ import { applyCanvasEdit } from './applyCanvasEdit';
 import { canvasFocusStore, clearNodeFocus, requestNodeFocus } from './canvasFocus';
 import { showStatus } from './canvasStatus';
 import { checkNodes, endOf, keyAfterConnect } from './connectionEnds';
-import { applyDropPlan, planDrop, type DropLane } from './planDrop';
+import { planDrop, type DropLane } from './planDrop';
 import { reorderTarget } from './reorderTarget';
 import type { ComponentNodeData } from './toFlowElements';
 import { unplacedNodes, unplacedPositions } from './unplacedNodes';
@@ -199,7 +197,7 @@ export function useCanvasEditing(shown: Analysis | null, base: { nodes: Node[]; 
         lane,
         x: point.x,
       });
-      const result = applyCanvasEdit(document, (text) => applyDropPlan(text, plan), plan.message);
+      const result = applyCanvasEdit(document, (text, edits) => edits.applyDropPlan(text, plan), plan.message);
       // Dropped on empty canvas: it stays where it was dropped (a refused lane drop goes to the unplaced row).
       if (result.ok && !plan.join && !lane) layout.getState().setPosition(design, `unplaced:${kind}:${plan.id}`, { x: point.x - 92, y: point.y - 26 });
     },
@@ -236,7 +234,7 @@ export function useCanvasEditing(shown: Analysis | null, base: { nodes: Node[]; 
         return;
       }
       const { source, target } = checked;
-      const result = applyCanvasEdit(document, (text) => connect(text, endOf(source), endOf(target)), `Connected ${source.componentId} → ${target.componentId}.`);
+      const result = applyCanvasEdit(document, (text, edits) => edits.connect(text, endOf(source), endOf(target)), `Connected ${source.componentId} → ${target.componentId}.`);
       if (result.ok && focus) requestNodeFocus(focus === 'source' ? keyAfterConnect(source, target) : keyAfterConnect(target, source));
     },
     [check, document],
@@ -262,7 +260,7 @@ export function useCanvasEditing(shown: Analysis | null, base: { nodes: Node[]; 
   const moveProcessor = useCallback(
     (g: GraphNode, to: number) => {
       if (!g.pipelineId) return;
-      applyCanvasEdit(document, (text) => moveInPipeline(text, g.pipelineId!, 'processors', g.index, to), `Moved ${g.componentId} to position ${to + 1} in pipeline ${g.pipelineId}.`);
+      applyCanvasEdit(document, (text, edits) => edits.moveInPipeline(text, g.pipelineId!, 'processors', g.index, to), `Moved ${g.componentId} to position ${to + 1} in pipeline ${g.pipelineId}.`);
     },
     [document],
   );

@@ -8,7 +8,7 @@
  * never read here. `isYamlFileName` is exported so the preview can skip the same files.
  */
 import { useEffect, useRef, useState } from 'react';
-import { recogniseImport } from '../../core/import/recogniseImport';
+import { loadEditEngine } from '../canvas/editEngine';
 
 const TRACE_LIKE = /\.(json|jsonl|ndjson|pb|binpb|proto|protobuf|otlp|gz|zip|tgz)$/i;
 const YAML_NAME = /\.ya?ml$/i;
@@ -25,7 +25,8 @@ function worthSniffing(file: File): boolean {
 }
 
 async function looksLikeConfig(file: File): Promise<boolean> {
-  const kind = recogniseImport(await file.text()).kind;
+  const [text, edits] = await Promise.all([file.text(), loadEditEngine()]);
+  const kind = edits.recogniseImport(text).kind;
   return kind !== 'not-yaml' && kind !== 'not-collector-config';
 }
 

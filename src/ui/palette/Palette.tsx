@@ -6,7 +6,7 @@ import { useDocument, useStores } from '../app/StoreContext';
 import { selectShownAnalysis } from '../../state/documentStore';
 import { applyCanvasEdit } from '../canvas/applyCanvasEdit';
 import { requestNodeFocus } from '../canvas/canvasFocus';
-import { applyDropPlan, planDrop, type DropPlan } from '../canvas/planDrop';
+import { planDrop, type DropPlan } from '../canvas/planDrop';
 import { UNPLACED_PREFIX } from '../canvas/unplacedNodes';
 import { PALETTE_MIME } from '../canvas/useCanvasEditing';
 import { laneNodeKey } from '../../core/graph/buildGraph';
@@ -51,7 +51,7 @@ function addEntry(document: ReturnType<typeof useStores>['document'], entry: Cat
     definedIds: (model?.components ?? []).filter((c) => c.kind === entry.kind).map((c) => c.id),
     lane: pipeline ? { pipelineId: pipeline.id, signal: pipeline.signal, processorXs: [] } : null,
   });
-  if (!applyCanvasEdit(document, (text) => applyDropPlan(text, plan), plan.message).ok) return;
+  if (!applyCanvasEdit(document, (text, edits) => edits.applyDropPlan(text, plan), plan.message).ok) return;
   const key = nodeKeyOf(plan);
   if (key) requestNodeFocus(key);
 }

@@ -2,7 +2,7 @@ import { findComponent } from '../../catalog/catalog';
 import { typeOf, type ComponentId, type PipelineId, type Signal } from '../componentId';
 import type { ConfigModel } from '../configModel';
 import { findCycles, type ConnectorUse } from '../../graph/findCycles';
-import { normalizeComponentId, pipelineKey } from './configNodes';
+import { normalizeComponentId, pipelineKey } from './idKeys';
 import { connectionShapeProblem, type ConnectionEnd } from './connectionShapeProblem';
 
 export type ConnectionCheck = { readonly ok: true } | { readonly ok: false; readonly reason: string };

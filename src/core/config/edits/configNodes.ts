@@ -4,26 +4,19 @@
  * (trimmed `type/name`, quoted or not).
  */
 import { isMap, isPair, isScalar, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { parseComponentId, parsePipelineId, sectionOf, type ComponentKind } from '../componentId';
+import { sectionOf, type ComponentKind } from '../componentId';
 import type { PipelineRole } from '../configModel';
 import { keyText } from '../yamlNodes';
 import type { ConfigDocument } from './openConfig';
 import { sharedNodeReason } from './openConfig';
+import { normalizeComponentId, pipelineKey } from './idKeys';
 import { isEmptyValue } from './pairValueEdits';
+
+export { normalizeComponentId, pipelineKey } from './idKeys';
 
 /** The conventional order of top-level sections; new sections are placed by it. */
 export const SECTION_ORDER = ['receivers', 'processors', 'exporters', 'connectors', 'extensions', 'service'] as const;
 
-/** A component id normalised as the Collector reads it; invalid ids compare as trimmed text. */
-export function normalizeComponentId(raw: string): string {
-  const parsed = parseComponentId(raw);
-  return parsed.ok ? parsed.id : raw.trim();
-}
-
-function normalizePipelineId(raw: string): string {
-  const parsed = parsePipelineId(raw);
-  return parsed.ok ? parsed.id : raw.trim();
-}
 
 /** The index of the pair written with this key in the mapping itself (merge keys not followed). */
 export function ownPairIndex(map: YAMLMap, key: string, normalize: (raw: string) => string = (s) => s): number {
@@ -102,7 +95,7 @@ export function findPipelineNode(config: ConfigDocument, pipelineId: string): Pi
   if (typeof pipelines === 'string') return pipelines;
   const missing = `The pipeline ${JSON.stringify(pipelineId)} does not exist.`;
   if (!pipelines) return missing;
-  const index = ownPairIndex(pipelines.node, pipelineId, normalizePipelineId);
+  const index = ownPairIndex(pipelines.node, pipelineId, pipelineKey);
   if (index < 0) {
     if (hasMergeKey(pipelines.node)) return `${missing} (It may come from a << merge key; edit it in the text editor.)`;
     return missing;
@@ -110,10 +103,6 @@ export function findPipelineNode(config: ConfigDocument, pipelineId: string): Pi
   return { pipelines: pipelines.node, pipelinesPair: pipelines.pair!, index, pair: pipelines.node.items[index] as Pair };
 }
 
-/** Normalises a pipeline id for comparison. */
-export function pipelineKey(raw: string): string {
-  return normalizePipelineId(raw);
-}
 
 /** The ids of a list's items as the Collector reads them (non-scalars as null). */
 export function listIds(seq: YAMLSeq): (string | null)[] {

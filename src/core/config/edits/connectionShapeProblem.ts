@@ -4,7 +4,7 @@
  * while the user drags).
  */
 import type { ComponentKind } from '../componentId';
-import { normalizeComponentId, pipelineKey } from './configNodes';
+import { normalizeComponentId, pipelineKey } from './idKeys';
 
 /** One end of an edge drawn on the canvas: a component, and the pipeline lane it sits in (if any). */
 export interface ConnectionEnd {
