@@ -38,3 +38,29 @@ test('axe: every preview tab, in both themes, has no serious or critical violati
     expect(await seriousViolations(page), `Traces with the trace view, ${theme}`).toEqual([]);
   }
 });
+
+test('axe: stale results (the config stopped validating), edge counts and a switched-off severity filter stay readable, in both themes', async ({ preview, page }) => {
+  test.setTimeout(90_000);
+  await preview.open();
+  await preview.waitForResult();
+  await preview.setEditorText(SAMPLE_CONFIG.replace('exporters: [otlp_grpc, debug]', 'exporters: [otlp_grpc, nowhere]'));
+  await expect(preview.runStatus()).toContainText('result is stale', { timeout: 15_000 });
+  await preview.openTab('Results');
+  await expect(page.locator('.pv-results.is-stale')).toBeVisible();
+  await expect(page.locator('.edge-flow-label.is-stale').first()).toBeVisible();
+  for (const theme of ['light', 'dark'] as const) {
+    const toggle = page.getByRole('button', { name: `Switch to ${theme} theme` });
+    if (await toggle.isVisible()) await toggle.click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await preview.openTab('Results');
+    const results = await new AxeBuilder({ page }).include('section[aria-label="Problems and results"]').include('.edge-flow-label.is-stale').withRules(['color-contrast']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`), `stale, ${theme}`).toEqual([]);
+    // The severity filters, one switched off: still readable.
+    await preview.openTab('Problems');
+    const filter = page.getByRole('group', { name: 'Filter problems by severity' }).getByRole('button').first();
+    if ((await filter.getAttribute('aria-pressed')) === 'true') await filter.click();
+    await expect(filter).toHaveAttribute('aria-pressed', 'false');
+    const filters = await new AxeBuilder({ page }).include('.problems__filters').withRules(['color-contrast']).analyze();
+    expect(filters.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`), `filters, ${theme}`).toEqual([]);
+  }
+});

@@ -90,7 +90,7 @@ export function BottomPanel() {
       <div className="bottom__tabs">
         <div className="bottom__tablist" role="tablist" aria-label="Bottom panel" onKeyDown={onKeyDown}>
           <button {...tabProps('problems')}>
-            Problems <span className="bottom__counts">{errors > 0 ? `${errors} errors` : ''}{errors > 0 && warnings > 0 ? ', ' : ''}{warnings > 0 ? `${warnings} warnings` : ''}</span>
+            Problems <span className="bottom__counts">{errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : ''}{errors > 0 && warnings > 0 ? ', ' : ''}{warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''}</span>
           </button>
           {PREVIEW_TABS.map((t) => (
             <button key={t.id} {...tabProps(t.id)}>

@@ -11,7 +11,7 @@ import { EnvironmentPanel } from './EnvironmentPanel';
 
 const EMPTY: readonly Diagnostic[] = [];
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
-const LABEL: Record<Severity, string> = { error: 'errors', warning: 'warnings', info: 'info' };
+const LABEL: Record<Severity, readonly [one: string, many: string]> = { error: ['error', 'errors'], warning: ['warning', 'warnings'], info: ['info', 'info'] };
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const MAX_ROWS = 300;
 
@@ -59,7 +59,7 @@ export function ProblemsPanel() {
         <div className="problems__filters" role="group" aria-label="Filter problems by severity">
           {SEVERITIES.map((s) => (
             <button key={s} type="button" className={`chip chip--${s}`} aria-pressed={shown[s]} onClick={() => setShown((v) => ({ ...v, [s]: !v[s] }))}>
-              {counts[s]} {LABEL[s]}
+              {counts[s]} {LABEL[s][counts[s] === 1 ? 0 : 1]}
             </button>
           ))}
           <span className="problems__legend">
