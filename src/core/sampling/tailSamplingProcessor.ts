@@ -126,6 +126,13 @@ export class TailSampler<B, K = string> {
   private readonly waitTicks: number;
   private readonly rootWaitTicks: number;
   private readonly traces = new Map<K, TraceEntry<B, K>>();
+  /**
+   * Held entries in the order they were stored (the oldest first), for `num_traces` eviction; an
+   * entry no longer held is skipped when it comes up. (Asking the map for its first entry instead
+   * walks every entry deleted before it, which made a long run with full memory quadratic.)
+   */
+  private stored: TraceEntry<B, K>[] = [];
+  private storedHead = 0;
   private readonly due = new Map<number, TraceEntry<B, K>[]>();
   private readonly records: MutableRecord[] = [];
   /** The key of each record's trace (`records` order). */
@@ -286,6 +293,7 @@ export class TailSampler<B, K = string> {
       }
       entry = new TraceEntry<B, K>(key, traceId, 0, this.view);
       this.traces.set(key, entry);
+      this.remember(entry);
       this.schedule(entry, this.lastTick + 1 + this.waitTicks);
     }
     entry.add(batch, spans);
@@ -305,10 +313,29 @@ export class TailSampler<B, K = string> {
     if (record !== undefined) record.lateSpans += spans;
   }
 
+  private remember(entry: TraceEntry<B, K>): void {
+    this.stored.push(entry);
+    // Drop what is no longer held once it outnumbers what is (amortised O(1) per entry).
+    if (this.stored.length - this.storedHead > 2 * this.traces.size + 1024) {
+      this.stored = this.stored.slice(this.storedHead).filter((e) => this.traces.get(e.key) === e);
+      this.storedHead = 0;
+    }
+  }
+
+  /** The held entry stored first (the map's insertion order). */
+  private oldest(): TraceEntry<B, K> | undefined {
+    while (this.storedHead < this.stored.length) {
+      const entry = this.stored[this.storedHead]!;
+      if (this.traces.get(entry.key) === entry) return entry;
+      this.storedHead++;
+    }
+    return undefined;
+  }
+
   private evictOldest(): void {
-    const oldest = this.traces.values().next();
-    if (oldest.done) return;
-    const entry = oldest.value;
+    const entry = this.oldest();
+    if (entry === undefined) return;
+    this.storedHead++;
     this.traces.delete(entry.key);
     if (entry.decision === undefined) {
       // Dropped too early: its spans are lost without a decision.
