@@ -5,14 +5,14 @@
  */
 import { ComponentConfigError, type TracesComponent } from '../simulation/component';
 import type { AggregationTemporality, Metric, MetricsData } from '../telemetry/metrics';
-import type { AnyValue, Attributes, Resource } from '../telemetry/pdata';
+import type { AnyValue, Attributes, Resource, Span } from '../telemetry/pdata';
 import { SPAN_KIND_NAMES, STATUS_CODE_NAMES } from '../telemetry/pdata';
 import { cloneAttributes } from '../ottl/ottlValue';
 import { parseGoDurationMs } from '../ottl/goDuration';
 import type { MetricsEmission, MetricsProducer } from './componentOutputs';
 import type { ComponentOptions } from './componentOptions';
 import { boolField, configObject, durationField, listField, objectField, stringField, stringListField } from './configReader';
-import { attributesKey, histogramPoint, intPoint, msToNs, newHistogram, recordHistogram, type HistogramState } from './metricSeries';
+import { attributesKey, histogramPoint, intPoint, msToNs, newHistogram, recordHistogram, ValueIds, type HistogramState } from './metricSeries';
 
 const DEFAULT_BUCKETS_MS = [2, 4, 6, 8, 10, 50, 100, 200, 400, 800, 1000, 1400, 2000, 5000, 10000, 15000];
 const DEFAULT_NAMESPACE = 'traces.span.metrics';
@@ -79,6 +79,18 @@ export function createSpanMetricsConnector(id: string, config: unknown, options:
 
   const groups = new Map<string, ResourceGroup>();
   let lastFlush: number | undefined;
+  // Series keys from value ids (§4.3 keys the series by its attribute set): exact as long as every
+  // attribute name of a series is written once; a dimension that repeats a name overwrites an
+  // earlier value in place, and those configs key by the whole map instead.
+  const ids = new ValueIds();
+  const fixedNames = ['service.name', 'span.name', 'span.kind', 'status.code', 'collector.instance.id'];
+  const names = [...fixedNames, ...dims.map((d) => d.name)];
+  const keyByIds = new Set(names).size === names.length;
+  const kindIds = SPAN_KIND_NAMES.map((n) => ids.ofString(n));
+  const statusIds = STATUS_CODE_NAMES.map((n) => ids.ofString(n));
+  const withName = !exclude.has('span.name');
+  const withKind = !exclude.has('span.kind');
+  const withStatus = !exclude.has('status.code');
   let out: MetricsEmission[] = [];
 
   const lookup = (key: string, primary: Attributes, secondary: Attributes, fallback: string | undefined): AnyValue | undefined =>
@@ -132,28 +144,38 @@ export function createSpanMetricsConnector(id: string, config: unknown, options:
         const service = res.get('service.name');
         if (service === undefined) continue; // resource without service.name: ignored (§4.3 step 1)
         const keySource = keyAttributes.length > 0 ? new Map(keyAttributes.flatMap((k) => (res.has(k) ? [[k, res.get(k) as AnyValue]] : []))) : res;
-        const rKey = attributesKey(keySource);
+        const rKey = ids.mapKey(keySource);
         let g = groups.get(rKey);
         if (!g) {
           g = { resource: { attributes: cloneAttributes(res), droppedAttributesCount: 0 }, startNs: msToNs(nowMs), series: new Map(), events: new Map() };
           groups.set(rKey, g);
         }
+        const serviceId = exclude.has('service.name') ? 0 : ids.of(service);
+        const attributesOf = (span: Span): Attributes => {
+          const attrs: Attributes = new Map();
+          if (!exclude.has('service.name')) attrs.set('service.name', service);
+          if (withName) attrs.set('span.name', { kind: 'string', value: span.name });
+          if (withKind) attrs.set('span.kind', { kind: 'string', value: SPAN_KIND_NAMES[span.kind] });
+          if (withStatus) attrs.set('status.code', { kind: 'string', value: STATUS_CODE_NAMES[span.status.code] });
+          if (instanceId && !exclude.has('collector.instance.id')) attrs.set('collector.instance.id', { kind: 'string', value: PREVIEW_COLLECTOR_INSTANCE_ID });
+          for (const d of dims) {
+            const v = lookup(d.name, span.attributes, res, d.default);
+            if (v) attrs.set(d.name, v);
+          }
+          return attrs;
+        };
         for (const ss of rs.scopeSpans)
           for (const span of ss.spans) {
-            const attrs: Attributes = new Map();
-            if (!exclude.has('service.name')) attrs.set('service.name', service);
-            if (!exclude.has('span.name')) attrs.set('span.name', { kind: 'string', value: span.name });
-            if (!exclude.has('span.kind')) attrs.set('span.kind', { kind: 'string', value: SPAN_KIND_NAMES[span.kind] });
-            if (!exclude.has('status.code')) attrs.set('status.code', { kind: 'string', value: STATUS_CODE_NAMES[span.status.code] });
-            if (instanceId && !exclude.has('collector.instance.id')) attrs.set('collector.instance.id', { kind: 'string', value: PREVIEW_COLLECTOR_INSTANCE_ID });
-            for (const d of dims) {
-              const v = lookup(d.name, span.attributes, res, d.default);
-              if (v) attrs.set(d.name, v);
-            }
-            const key = attributesKey(attrs);
+            let attrs: Attributes | undefined;
+            let key: string;
+            if (keyByIds) {
+              // The attribute set below as value ids, in its order (the instance id never changes).
+              key = `${serviceId},${withName ? ids.ofString(span.name) : 0},${withKind ? kindIds[span.kind] : 0},${withStatus ? statusIds[span.status.code] : 0}`;
+              for (const d of dims) key += `,${ids.of(lookup(d.name, span.attributes, res, d.default))}`;
+            } else key = attributesKey((attrs = attributesOf(span)));
             let s = g.series.get(key);
             if (!s) {
-              s = { attrs, calls: 0, histogram: newHistogram(bounds), events: 0 };
+              s = { attrs: attrs ?? attributesOf(span), calls: 0, histogram: newHistogram(bounds), events: 0 };
               g.series.set(key, s);
             }
             s.calls += 1;
@@ -161,7 +183,8 @@ export function createSpanMetricsConnector(id: string, config: unknown, options:
             recordHistogram(s.histogram, bounds, unit === 'ms' ? Number(ns) / 1e6 : Number(ns) / 1e9);
             if (eventsEnabled)
               for (const ev of span.events) {
-                const ea = cloneAttributes(attrs);
+                // The span's attribute set is its series' (same key, same set).
+                const ea = cloneAttributes(s.attrs);
                 for (const d of eventDims) {
                   const v = lookup(d.name, ev.attributes, res, d.default);
                   if (v) ea.set(d.name, v);
