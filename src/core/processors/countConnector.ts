@@ -13,7 +13,7 @@ import type { MetricsEmission, MetricsProducer } from './componentOutputs';
 import type { ComponentOptions } from './componentOptions';
 import { configObject, listField, objectField, stringField } from './configReader';
 import { anyValueFromConfig } from './configValue';
-import { attributesKey, intPoint, msToNs } from './metricSeries';
+import { ValueIds, intPoint, msToNs } from './metricSeries';
 
 const SCOPE = 'github.com/open-telemetry/opentelemetry-collector-contrib/connector/countconnector';
 
@@ -52,6 +52,8 @@ export function createCountConnector(id: string, config: unknown, options: Compo
   const spanDefs = readDefs(id, o, 'spans', 'span', 'trace.span.count', 'The number of spans observed.', options);
   const eventDefs = readDefs(id, o, 'spanevents', 'spanevent', 'trace.span.event.count', 'The number of span events observed.', options);
   let out: MetricsEmission[] = [];
+  // Series keys from value ids, not JSON per item (metricSeries.ts).
+  const ids = new ValueIds();
 
   return {
     id,
@@ -82,7 +84,7 @@ export function createCountConnector(id: string, config: unknown, options: Compo
           }
           const byAttrs = counts.get(def) ?? new Map();
           counts.set(def, byAttrs);
-          const k = attributesKey(attrs);
+          const k = ids.mapKey(attrs);
           const e = byAttrs.get(k) ?? { attrs, n: 0 };
           e.n += 1;
           byAttrs.set(k, e);

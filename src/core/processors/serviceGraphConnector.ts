@@ -13,7 +13,7 @@ import type { MetricsEmission, MetricsProducer } from './componentOutputs';
 import type { ComponentOptions } from './componentOptions';
 import { ComponentConfigError } from '../simulation/component';
 import { boolField, configObject, durationField, listField, numberField, objectField, stringField, stringListField } from './configReader';
-import { attributesKey, histogramPoint, intPoint, msToNs, newHistogram, recordHistogram, type HistogramState } from './metricSeries';
+import { ValueIds, histogramPoint, intPoint, msToNs, newHistogram, recordHistogram, type HistogramState } from './metricSeries';
 
 const DEFAULT_BUCKETS_S = [0.002, 0.004, 0.006, 0.008, 0.01, 0.05, 0.1, 0.2, 0.4, 0.8, 1, 1.4, 2, 5, 10, 15];
 
@@ -68,6 +68,8 @@ export function createServiceGraphConnector(id: string, config: unknown, options
   let startNs: bigint | undefined;
   let lastFlush: number | undefined;
   let out: MetricsEmission[] = [];
+  // Series keys from value ids, not JSON per item (metricSeries.ts).
+  const ids = new ValueIds();
 
   const complete = (e: Edge, virtual = false): void => {
     const attrs: Attributes = new Map<string, AnyValue>([
@@ -78,7 +80,7 @@ export function createServiceGraphConnector(id: string, config: unknown, options
     ]);
     for (const [k, v] of e.dims) attrs.set(k, { kind: 'string', value: v });
     if (extraLabel && virtual) attrs.set('virtual_node', { kind: 'string', value: e.clientService === 'user' ? 'client' : 'server' });
-    const key = attributesKey(attrs);
+    const key = ids.mapKey(attrs);
     const s = series.get(key) ?? { attrs, total: 0, failed: 0, server: newHistogram(bounds), client: newHistogram(bounds) };
     series.set(key, s);
     s.total += 1;
