@@ -25,7 +25,10 @@ export interface MetricsProducer {
 export interface DebugLogEntry {
   /** The summary entry: message `Traces` with fields `resource spans` and `spans`. */
   readonly summary: { readonly message: 'Traces'; readonly resourceSpans: number; readonly spans: number };
-  /** The second entry's message (normal / detailed verbosity); absent for basic. */
+  /**
+   * The second entry's message (normal / detailed verbosity); absent for basic. Rendered from the
+   * payload when first read, so a reader whose payload may change later reads it at once.
+   */
   readonly text?: string;
   readonly atMs: number;
 }

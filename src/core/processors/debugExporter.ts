@@ -116,8 +116,15 @@ export function createDebugExporter(id: string, config: unknown): TracesComponen
         return { emitted: [] };
       }
       const summary = { message: 'Traces', resourceSpans: data.resourceSpans.length, spans: spanCount(data) } as const;
-      const text = verbosity === 'normal' ? renderNormal(data) : renderDetailed(data);
-      logs.push({ summary, text, atMs: nowMs });
+      // Rendered when first read: a run shows only its last entries, so most are never rendered.
+      let text: string | undefined;
+      logs.push({
+        summary,
+        atMs: nowMs,
+        get text() {
+          return (text ??= verbosity === 'normal' ? renderNormal(data) : renderDetailed(data));
+        },
+      });
       return { emitted: [] };
     },
     ...(verbosity === 'basic' ? { consumeCounts: counts } : {}),

@@ -107,3 +107,37 @@ service:
     expect(r.issues.some((i) => i.componentId === 'tail_sampling' && i.severity === 'error')).toBe(true);
   });
 });
+
+describe('debug exporter output in a run', () => {
+  it('shows each payload as the exporter got it, even when a connector hands the same spans on to a processor that changes them', () => {
+    const config = `receivers:
+  otlp:
+    protocols: {grpc: {}}
+processors:
+  attributes/later:
+    actions: [{key: stage, value: after-the-connector, action: upsert}]
+connectors:
+  forward:
+exporters:
+  debug:
+    verbosity: detailed
+  debug/after:
+    verbosity: detailed
+service:
+  pipelines:
+    traces:
+      receivers: [otlp]
+      exporters: [debug, forward]
+    traces/next:
+      receivers: [forward]
+      processors: [attributes/later]
+      exporters: [debug/after]
+`;
+    const result = run(config);
+    const first = result.debugOutput.filter((d) => d.exporterId === 'debug').map((d) => d.text).join('');
+    const after = result.debugOutput.filter((d) => d.exporterId === 'debug/after').map((d) => d.text).join('');
+    expect(after).toContain('after-the-connector');
+    expect(first).toContain('Span #0');
+    expect(first).not.toContain('after-the-connector');
+  });
+});

@@ -19,7 +19,7 @@ import { findCatalogComponent, isSimulatedType } from './simulatedComponents';
 import { buildGraph } from '../graph/buildGraph';
 import type { GraphNode, PipelineGraph } from '../graph/pipelineGraph';
 import { cloneTraces } from '../processors/cloneTraces';
-import { isDebugLogSource, isMetricsProducer } from '../processors/componentOutputs';
+import { isDebugLogSource, isMetricsProducer, type DebugLogEntry } from '../processors/componentOutputs';
 import { processorFactories } from '../processors/processorFactories';
 import { samplingFactories } from '../sampling/samplingFactories';
 import { TailSamplingProcessor } from '../sampling/tailSamplingProcessor';
@@ -84,6 +84,8 @@ interface Lane {
   readonly tailEdges: ReadonlyMap<string, readonly string[] | undefined>;
   /** Tails that get their own copy of a payload: every connector but the last. */
   readonly copyingTails: ReadonlySet<string>;
+  /** Whether a connector is among the tails (it then shares the exporters' payload objects). */
+  readonly hasConnectorTail: boolean;
   /** On rows: the lane after its last processor (what its exporters receive). */
   tailView?: RowView;
   /** On rows: resource and scope objects for the exporters that only read. */
@@ -144,7 +146,8 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
   const exported = new Map<string, TracesData[]>();
   /** Every input trace, in order of first sight. */
   const traces: TraceAcc[] = [];
-  const debugOutput: { exporterId: string; text: string }[] = [];
+  /** The last debug exporter entries (their text is rendered when a result shows it). */
+  const debugEntries: { exporterId: string; entry: DebugLogEntry }[] = [];
 
   const nodeStats = (node: GraphNode, simulated: boolean): NodeStats => {
     let s = stats.get(node.key);
@@ -208,7 +211,7 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     // Connectors may feed processors that change data in place: each but the last consumer gets a copy.
     const connectorTails = uniqueTails.filter((t) => nodesByKey.get(t)?.kind === 'connector');
     const copyingTails = new Set(connectorTails.slice(0, -1));
-    const lane: Lane = { pipelineId: pipeline.id, stages, tails: uniqueTails, fedByInput, edgeInto, receivers, inputEdges, tailEdges, copyingTails };
+    const lane: Lane = { pipelineId: pipeline.id, stages, tails: uniqueTails, fedByInput, edgeInto, receivers, inputEdges, tailEdges, copyingTails, hasConnectorTail: connectorTails.length > 0 };
     lanes.push(lane);
     laneById.set(pipeline.id, lane);
   }
@@ -438,15 +441,21 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
       const counts = isRowPayload(payload) && isDebugLogSource(component) ? component.consumeCounts : undefined;
       if (counts && isRowPayload(payload)) counts(payload.groups.length, ids.length, nowMs);
       else noteIssues(node.componentId, component.consume(isRowPayload(payload) ? readOnlyPayload(lane.tailView!, payload, lane.tailObjects) : payload, nowMs));
-      collectDebug(node.componentId, component);
+      collectDebug(node.componentId, component, !isRowPayload(payload) && lane.hasConnectorTail);
     }
   };
 
-  const collectDebug = (exporterId: string, component: TracesComponent) => {
+  /**
+   * Takes a debug exporter's new entries. `settle`: render their text now, because the payload
+   * they show may still change (on the object path a connector after the exporter may hand the
+   * same objects to processors that change them in place).
+   */
+  const collectDebug = (exporterId: string, component: TracesComponent, settle = true) => {
     if (!isDebugLogSource(component)) return;
     for (const entry of component.takeLogs()) {
-      debugOutput.push({ exporterId, text: entry.text ?? `Traces {"resource spans": ${entry.summary.resourceSpans}, "spans": ${entry.summary.spans}}` });
-      if (debugOutput.length > 200) debugOutput.shift();
+      if (settle) void entry.text;
+      debugEntries.push({ exporterId, entry });
+      if (debugEntries.length > 200) debugEntries.shift();
     }
   };
 
@@ -760,7 +769,7 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
       policies,
       traces: outcomes,
       issues,
-      debugOutput,
+      debugOutput: debugEntries.map(({ exporterId, entry }) => ({ exporterId, text: entry.text ?? `Traces {"resource spans": ${entry.summary.resourceSpans}, "spans": ${entry.summary.spans}}` })),
       decisionRecords: primary?.records ?? [],
     };
   }
