@@ -88,6 +88,8 @@ export function createSpanMetricsConnector(id: string, config: unknown, options:
   const keyByIds = new Set(names).size === names.length;
   const kindIds = SPAN_KIND_NAMES.map((n) => ids.ofString(n));
   const statusIds = STATUS_CODE_NAMES.map((n) => ids.ofString(n));
+  const withService = !exclude.has('service.name');
+  const withInstance = instanceId && !exclude.has('collector.instance.id');
   const withName = !exclude.has('span.name');
   const withKind = !exclude.has('span.kind');
   const withStatus = !exclude.has('status.code');
@@ -150,14 +152,14 @@ export function createSpanMetricsConnector(id: string, config: unknown, options:
           g = { resource: { attributes: cloneAttributes(res), droppedAttributesCount: 0 }, startNs: msToNs(nowMs), series: new Map(), events: new Map() };
           groups.set(rKey, g);
         }
-        const serviceId = exclude.has('service.name') ? 0 : ids.of(service);
+        const serviceId = withService ? ids.of(service) : 0;
         const attributesOf = (span: Span): Attributes => {
           const attrs: Attributes = new Map();
-          if (!exclude.has('service.name')) attrs.set('service.name', service);
+          if (withService) attrs.set('service.name', service);
           if (withName) attrs.set('span.name', { kind: 'string', value: span.name });
           if (withKind) attrs.set('span.kind', { kind: 'string', value: SPAN_KIND_NAMES[span.kind] });
           if (withStatus) attrs.set('status.code', { kind: 'string', value: STATUS_CODE_NAMES[span.status.code] });
-          if (instanceId && !exclude.has('collector.instance.id')) attrs.set('collector.instance.id', { kind: 'string', value: PREVIEW_COLLECTOR_INSTANCE_ID });
+          if (withInstance) attrs.set('collector.instance.id', { kind: 'string', value: PREVIEW_COLLECTOR_INSTANCE_ID });
           for (const d of dims) {
             const v = lookup(d.name, span.attributes, res, d.default);
             if (v) attrs.set(d.name, v);

@@ -1,5 +1,5 @@
 import type { Span } from '../telemetry/pdata';
-import { RESULTS_KEPT, type PolicyEvaluator, type PolicyResult } from './samplingPolicy';
+import { resultsByValue, type PolicyEvaluator, type PolicyResult } from './samplingPolicy';
 
 /**
  * `latency` (sampling-spec §2.4.2): running earliest start / latest end over the spans in order
@@ -12,18 +12,8 @@ export function latencyPolicy(name: string, thresholdMs: bigint, upperThresholdM
   const bounded = upperThresholdMs !== 0n;
   const range = bounded ? `(${thresholdMs}, ${upperThresholdMs}] ms` : '';
   // Unbounded results, one per whole-ms duration seen (traces of a run share a few thousand).
-  const sampledByMs = new Map<number, PolicyResult>();
-  const notSampledByMs = new Map<number, PolicyResult>();
-  const unbounded = (ms: bigint, matched: boolean): PolicyResult => {
-    const cache = matched ? sampledByMs : notSampledByMs;
-    const key = Number(ms);
-    let r = cache.get(key);
-    if (r === undefined) {
-      r = matched ? { decision: 'Sampled', detail: `latency ${ms} ms > threshold ${thresholdMs} ms` } : { decision: 'NotSampled', detail: `latency ${ms} ms <= threshold ${thresholdMs} ms` };
-      if (cache.size < RESULTS_KEPT) cache.set(key, r);
-    }
-    return r;
-  };
+  const sampledAt = resultsByValue((ms: bigint): PolicyResult => ({ decision: 'Sampled', detail: `latency ${ms} ms > threshold ${thresholdMs} ms` }));
+  const notSampledAt = resultsByValue((ms: bigint): PolicyResult => ({ decision: 'NotSampled', detail: `latency ${ms} ms <= threshold ${thresholdMs} ms` }));
   return {
     name,
     type: 'latency',
@@ -61,7 +51,7 @@ export function latencyPolicy(name: string, thresholdMs: bigint, upperThresholdM
           ? { decision: 'Sampled', detail: `latency ${lastMs} ms within ${range}` }
           : { decision: 'NotSampled', detail: `latency ${lastMs} ms outside ${range} for every span prefix` };
       }
-      return unbounded(lastMs, matched);
+      return matched ? sampledAt(lastMs) : notSampledAt(lastMs);
     },
   };
 }

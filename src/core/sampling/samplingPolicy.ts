@@ -40,6 +40,19 @@ export interface PolicyEvaluator {
  */
 export const RESULTS_KEPT = 4096;
 
+/** `make` memoised by value, up to `RESULTS_KEPT` values (beyond that, results are made fresh). */
+export function resultsByValue<V>(make: (value: V) => PolicyResult): (value: V) => PolicyResult {
+  const kept = new Map<V, PolicyResult>();
+  return (value) => {
+    let r = kept.get(value);
+    if (r === undefined) {
+      r = make(value);
+      if (kept.size < RESULTS_KEPT) kept.set(value, r);
+    }
+    return r;
+  };
+}
+
 /** Calls `test` for every span in stored order; true as soon as one returns true (hasSpanWithCondition). */
 export function someSpan(trace: SampledTrace, test: (span: Span, resource: Resource, scope: InstrumentationScope) => boolean): boolean {
   for (const rs of trace.batches) {

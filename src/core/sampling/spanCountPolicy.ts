@@ -1,4 +1,4 @@
-import { RESULTS_KEPT, type PolicyEvaluator, type PolicyResult } from './samplingPolicy';
+import { resultsByValue, type PolicyEvaluator } from './samplingPolicy';
 
 /**
  * `span_count` (sampling-spec §2.4.10): `max_spans` 0 means no maximum; otherwise the inclusive
@@ -7,20 +7,14 @@ import { RESULTS_KEPT, type PolicyEvaluator, type PolicyResult } from './samplin
 export function spanCountPolicy(name: string, minSpans: number, maxSpans: number): PolicyEvaluator {
   const range = maxSpans === 0 ? `>= ${minSpans}` : `in [${minSpans}, ${maxSpans}]`;
   // One result per span count seen (traces of a run share a few counts).
-  const byCount = new Map<number, PolicyResult>();
+  const resultFor = resultsByValue((n: number) => {
+    const sampled = (maxSpans === 0 && n >= minSpans) || (n >= minSpans && n <= maxSpans);
+    return { decision: sampled ? 'Sampled' : 'NotSampled', detail: `span count ${n} ${sampled ? 'is' : 'is not'} ${range}` };
+  });
   return {
     name,
     type: 'span_count',
     stateful: false,
-    evaluate(trace) {
-      const n = trace.spanCount;
-      let r = byCount.get(n);
-      if (r === undefined) {
-        const sampled = (maxSpans === 0 && n >= minSpans) || (n >= minSpans && n <= maxSpans);
-        r = { decision: sampled ? 'Sampled' : 'NotSampled', detail: `span count ${n} ${sampled ? 'is' : 'is not'} ${range}` };
-        if (byCount.size < RESULTS_KEPT) byCount.set(n, r);
-      }
-      return r;
-    },
+    evaluate: (trace) => resultFor(trace.spanCount),
   };
 }

@@ -438,9 +438,11 @@ export function createPipelineRun(model: ConfigModel, options: RunOptions = {}) 
     const component = exporterFor(node);
     if (component) {
       // The debug exporter only reads (and prints) what it gets; at basic verbosity it only counts.
-      const counts = isRowPayload(payload) && isDebugLogSource(component) ? component.consumeCounts : undefined;
-      if (counts && isRowPayload(payload)) counts(payload.groups.length, ids.length, nowMs);
-      else noteIssues(node.componentId, component.consume(isRowPayload(payload) ? readOnlyPayload(lane.tailView!, payload, lane.tailObjects) : payload, nowMs));
+      const counts = isDebugLogSource(component) ? component.consumeCounts : undefined;
+      if (isRowPayload(payload)) {
+        if (counts) counts(payload.groups.length, ids.length, nowMs);
+        else noteIssues(node.componentId, component.consume(readOnlyPayload(lane.tailView!, payload, lane.tailObjects), nowMs));
+      } else noteIssues(node.componentId, component.consume(payload, nowMs));
       collectDebug(node.componentId, component, !isRowPayload(payload) && lane.hasConnectorTail);
     }
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SAMPLE_CONFIG } from '../../core/samples/sampleConfig';
 import { createDocumentStore } from '../../state/documentStore';
 import { applyCanvasEdit } from './applyCanvasEdit';
 import { canvasStatusStore } from './canvasStatus';
@@ -7,18 +8,7 @@ import { loadEditEngine, LOADING_REASON } from './editEngine';
 /** Analysis never answers here: the edit reads and writes the text only. */
 const silentClient: Parameters<typeof createDocumentStore>[0]['client'] = { analyze: () => new Promise(() => {}), dispose: () => {} };
 
-const TEXT = `receivers:
-  otlp:
-    protocols:
-      grpc:
-exporters:
-  debug:
-service:
-  pipelines:
-    traces:
-      receivers: [otlp]
-      exporters: [debug]
-`;
+const TEXT = SAMPLE_CONFIG;
 
 describe('applyCanvasEdit and the edit functions chunk', () => {
   // One test: the chunk is module state, loaded once per test file.

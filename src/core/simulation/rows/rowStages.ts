@@ -9,7 +9,7 @@ import { anyConditionTrue, compileTraceFilter, filterError } from '../../process
 import { compileAttributesProcessor } from '../../processors/attributesProcessor';
 import { Batcher, batchSettings, type BatchRelease, type BatchSettings } from '../../processors/batchProcessor';
 import type { ComponentOptions } from '../../processors/componentOptions';
-import { resourceContext, scopeContext, spanContext } from '../../ottl/ottlContext';
+import { resourceContext, scopeContext, spanContext, type OttlTraceContext } from '../../ottl/ottlContext';
 import type { ProbabilisticSampler, SpanSamplingOutcome } from '../../sampling/probabilisticSampler';
 import { TailSampler, type Release } from '../../sampling/tailSamplingProcessor';
 import type { TailSamplingConfig } from '../../sampling/tailSamplingConfig';
@@ -97,7 +97,7 @@ class FilterRowStage extends BaseRowStage {
       let ss: ScopeSpans | undefined;
       let scopeDropped = false;
       // The span's context: the reader is one object retargeted per row, so one context per run of a scope.
-      let ctx = spanContext(rs, objects.scopeSpans(store.scopeOf[g.rows[0]!]!), reader, cache);
+      let ctx: OttlTraceContext | undefined;
       for (const row of g.rows) {
         const s = store.scopeOf[row]!;
         if (s !== scope || ss === undefined) {
@@ -109,7 +109,7 @@ class FilterRowStage extends BaseRowStage {
         if (scopeDropped) continue;
         reader.retarget(row);
         if (legacySkip && legacySkip(rs.resource, ss.scope, reader)) continue;
-        if (anyConditionTrue(buckets.span, ctx, errors)) continue;
+        if (anyConditionTrue(buckets.span, ctx!, errors)) continue;
         kept.push(row);
       }
       if (kept.length > 0) groups.push({ resource: g.resource, rows: kept });
