@@ -56,9 +56,10 @@ test.describe('share links', () => {
       const row = page.getByTestId('trace-row').nth(2);
       await expect(row).toBeVisible({ timeout: 30_000 });
       await expect(page.getByText('Preview of Checkout scenario, seed 42')).toBeVisible({ timeout: 30_000 });
-      traceId = await page.getByTestId('trace-row').nth(2).locator('.pv-col-id').textContent();
       await page.getByTestId('trace-row').nth(2).click();
       await expect(page.getByTestId('trace-row').nth(2)).toHaveAttribute('aria-selected', 'true');
+      // The id of the row the link carries, read once it is selected (the list may still have been settling before the click).
+      traceId = await page.locator('[data-testid="trace-row"][aria-selected="true"] .pv-col-id').textContent();
     }
     const url = await shareLink(page);
     expect(url).toMatch(new RegExp(`^http://localhost:${process.env.PW_PORT ?? 4173}/#s2\\.`));
